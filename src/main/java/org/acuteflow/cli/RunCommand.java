@@ -1,0 +1,215 @@
+package org.acuteflow.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.acuteflow.config.Experiment;
+import org.acuteflow.config.ExperimentLoader;
+import org.acuteflow.config.InputException;
+import org.acuteflow.config.RunControl;
+import org.acuteflow.experiment.ExperimentResults;
+import org.acuteflow.experiment.ExperimentRunner;
+import org.acuteflow.experiment.ModelFactory;
+import org.acuteflow.experiment.ReplicationStore;
+import org.acuteflow.experiment.RunFolder;
+import org.acuteflow.model.FlowModelFactory;
+import org.acuteflow.report.Manifest;
+import org.acuteflow.report.RunOutputs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code acuteflow run}: runs experiment files (or every .yaml in a folder), each into its own results folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run experiment files and write results folders.",
+                "Each experiment writes results/<experiment>/<yyyymmdd-HHMMSS>/ (or --out), which appears only "
+                        + "when complete. A failed experiment does not stop a batch; the exit code is then non-zero."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "EXPERIMENT", arity = "0..*",
+            description = "Experiment YAML files, or folders whose *.yaml files are run in name order.")
+    List<Path> experiments = new ArrayList<>();
+
+    @Option(names = "--replications", paramLabel = "N", description = "Override the number of replications.")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (0 = one per core). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Override the base seed.")
+    Long seed;
+
+    @Option(names = "--days", paramLabel = "D", description = "Override the simulated days after warm-up.")
+    Double days;
+
+    @Option(names = "--warmup-days", paramLabel = "D", description = "Override the warm-up days.")
+    Double warmupDays;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (must not exist; one experiment only).")
+    Path out;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Root of the default results folders (default: ${DEFAULT-VALUE}).")
+    Path resultsRoot;
+
+    @Option(names = "--patients", description = "Also write one CSV row per patient (patients/ in the results folder).")
+    boolean patients;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Finish an interrupted run from its .<name>.partial folder; outputs are byte-identical to an uninterrupted run.")
+    Path resume;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final ModelFactory factory = new FlowModelFactory();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (resume != null) {
+            if (!experiments.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--resume takes no experiment files");
+            }
+            Path done = resumeRun(resume, err);
+            out.println(done);
+            return Main.OK;
+        }
+        if (experiments.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "name at least one experiment file or folder");
+        }
+        List<Path> files = expand(experiments);
+        if (out != null && files.size() > 1 && this.out != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out names one folder: give one experiment");
+        }
+        int worst = Main.OK;
+        List<String> failures = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                Path done = runOne(file, err);
+                out.println(done);
+            } catch (InputException e) {
+                Main.reportInput(err, e);
+                failures.add(file + ": bad input");
+                worst = Math.max(worst, Main.BAD_INPUT);
+            } catch (RuntimeException | IOException e) {
+                if (files.size() == 1) {
+                    throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+                }
+                err.println("acuteflow: " + file + " failed: " + e);
+                failures.add(file + ": internal error " + e);
+                worst = Main.BAD_INPUT == worst ? worst : Main.INTERNAL_ERROR;
+            }
+        }
+        if (files.size() > 1 && !failures.isEmpty()) {
+            err.println("acuteflow: " + failures.size() + " of " + files.size() + " experiments failed:");
+            failures.forEach(f -> err.println("  " + f));
+        }
+        return worst;
+    }
+
+    /** Files as given; folders expand to their *.yaml / *.yml files in name order. */
+    static List<Path> expand(List<Path> args) {
+        List<Path> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path a : args) {
+            if (Files.isDirectory(a)) {
+                try (Stream<Path> s = Files.list(a)) {
+                    s.filter(p -> {
+                        String n = p.getFileName().toString();
+                        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+                    }).sorted().forEach(p -> {
+                        if (seen.add(p.toAbsolutePath().normalize())) {
+                            files.add(p);
+                        }
+                    });
+                } catch (IOException e) {
+                    throw InputException.of(a.toString(), 0, null, "cannot list folder: " + e.getMessage());
+                }
+            } else if (seen.add(a.toAbsolutePath().normalize())) {
+                files.add(a);
+            }
+        }
+        if (files.isEmpty()) {
+            throw InputException.of(args.get(0).toString(), 0, null, "holds no experiment (.yaml) files");
+        }
+        return files;
+    }
+
+    private Experiment withOverrides(Experiment e) {
+        RunControl run = e.run();
+        if (replications != null) {
+            run = run.withReplications(replications);
+        }
+        if (threads != null) {
+            run = run.withThreads(threads);
+        }
+        if (seed != null) {
+            run = run.withSeed(seed);
+        }
+        if (days != null || warmupDays != null) {
+            run = run.withDays(days != null ? days : run.days(), warmupDays != null ? warmupDays : run.warmupDays());
+        }
+        var problems = org.acuteflow.config.Problems.forFile("command line");
+        problems.inRange("--replications", run.replications(), 1, RunControl.MAX_REPLICATIONS);
+        problems.inRange("--threads", run.threads(), 0, 1024);
+        problems.inRange("--days", run.days(), 1.0 / 24, 36_500);
+        problems.inRange("--warmup-days", run.warmupDays(), 0, 36_500);
+        problems.throwIfAny();
+        return e.withRun(run);
+    }
+
+    private Path runOne(Path file, PrintWriter err) throws IOException {
+        Experiment experiment = withOverrides(ExperimentLoader.load(file));
+        RunFolder folder = RunFolder.create(resultsRoot, experiment.name(), out, LocalDateTime.now());
+        folder.writeResume(file, experiment.sha256(), experiment.run(), patients);
+        return execute(experiment, folder, false, patients, err);
+    }
+
+    private Path resumeRun(Path partial, PrintWriter err) {
+        RunFolder folder = RunFolder.reopen(partial);
+        RunFolder.Resume r = folder.resume();
+        Experiment experiment = ExperimentLoader.load(r.experimentFile());
+        if (!experiment.sha256().equals(r.experimentSha256())) {
+            throw InputException.of(r.experimentFile().toString(), 0, null,
+                    "has changed since the interrupted run started; resuming would mix results. Start a new run.");
+        }
+        try {
+            return execute(experiment.withRun(r.run()), folder, true, r.patients(), err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path execute(Experiment experiment, RunFolder folder, boolean resumed, boolean withPatients,
+                         PrintWriter err) throws IOException {
+        long start = System.nanoTime();
+        String startedAt = Instant.now().toString();
+        int total = experiment.scenarios().size() * experiment.run().replications();
+        ProgressBar bar = new ProgressBar(System.err, !quiet && ProgressBar.terminalAttached(), experiment.name(), total);
+        ExperimentRunner.Options options = new ExperimentRunner.Options(new ReplicationStore(folder.workDir()),
+                withPatients ? folder.workDir().resolve("patients") : null, bar);
+        ExperimentResults results = ExperimentRunner.run(experiment, factory, options);
+        bar.finish();
+        Path work = folder.workDir();
+        RunOutputs.write(results, work);
+        Manifest.write(work.resolve("manifest.json"), experiment, (System.nanoTime() - start) / 1e9, startedAt, resumed);
+        folder.complete();
+        return folder.finalDir();
+    }
+}

@@ -1,0 +1,218 @@
+package org.acuteflow.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads an experiment file into an {@link Experiment}: strict keys, ranges checked, every problem reported with
+ * its file and line. Model parameters are merged in this order, later winning: the built-in defaults
+ * ({@link #DEFAULTS_RESOURCES}), the experiment's {@code parameter_files} in order, its {@code parameters}, then
+ * each scenario's {@code parameters}.
+ */
+public final class ExperimentLoader {
+    /** Built-in defaults, one file per part of the model, each a mapping under its own top-level key. */
+    public static final java.util.List<String> DEFAULTS_RESOURCES = java.util.List.of(
+            "/acuteflow/defaults/demand.yaml", "/acuteflow/defaults/ems.yaml",
+            "/acuteflow/defaults/hospital.yaml", "/acuteflow/defaults/outcome.yaml");
+
+    /** The experiment file's own keys, bound strictly; optional ones are filled before binding. */
+    record ExperimentFile(String name, String description, String network, RunFile run, List<String> outputs,
+                          String baseline, List<String> parameterFiles, JsonNode parameters,
+                          List<ScenarioFile> scenarios) {
+    }
+
+    record RunFile(double days, double warmupDays, int replications, long seed, int threads) {
+    }
+
+    record ScenarioFile(String name, String description, String configuration, JsonNode parameters) {
+    }
+
+    private ExperimentLoader() {
+    }
+
+    /** The built-in default model parameters, with their sources. */
+    public static YamlTrees.Located defaults() {
+        JsonNode merged = JsonNodeFactory.instance.objectNode();
+        SourceMap sources = new SourceMap("built-in defaults");
+        for (String resource : DEFAULTS_RESOURCES) {
+            try (InputStream in = ExperimentLoader.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    continue;
+                }
+                String name = "built-in " + resource.substring(resource.lastIndexOf('/') + 1);
+                YamlTrees.Located part = YamlTrees.read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+                merged = YamlTrees.merge(merged, part.tree());
+                sources.putAll(part.sources(), "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new YamlTrees.Located(merged, sources);
+    }
+
+    public static Experiment load(Path file) {
+        String fileName = file.toString();
+        YamlTrees.Located located = YamlTrees.read(file);
+        JsonNode tree = located.tree();
+        SourceMap sources = located.sources();
+        if (!tree.isObject()) {
+            throw InputException.of(fileName, 1, null, "must be a YAML mapping with keys name, network, run, scenarios");
+        }
+        ObjectNode filled = fillOptional((ObjectNode) tree);
+        ExperimentFile raw = Binder.bind(filled, ExperimentFile.class, sources, "");
+
+        Problems problems = sources.problems();
+        if (raw.name() == null || raw.name().isBlank()) {
+            problems.add("name", "must not be empty");
+        } else if (!raw.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            problems.add("name", "must be letters, digits, '.', '_' or '-' (it names the results folder), got '" + raw.name() + "'");
+        }
+        RunControl run = new RunControl(raw.run().days(), raw.run().warmupDays(), raw.run().replications(),
+                raw.run().seed(), raw.run().threads());
+        run.validate(problems, "run");
+
+        Path base = file.toAbsolutePath().getParent();
+        Path networkDir = null;
+        if (raw.network() == null || raw.network().isBlank()) {
+            problems.add("network", "must name the network folder, e.g. ../networks/london");
+        } else {
+            networkDir = base.resolve(raw.network()).normalize();
+            if (!Files.isDirectory(networkDir)) {
+                problems.add("network", "folder " + networkDir + " does not exist");
+            }
+        }
+
+        Set<String> outputs = new LinkedHashSet<>();
+        for (int i = 0; i < raw.outputs().size(); i++) {
+            String o = raw.outputs().get(i);
+            if (!Experiment.OUTPUTS.contains(o)) {
+                problems.add("outputs[" + i + "]", "unknown output '" + o + "'; use any of " + Experiment.OUTPUTS);
+            } else if (!outputs.add(o)) {
+                problems.add("outputs[" + i + "]", "output '" + o + "' is listed twice");
+            }
+        }
+
+        // Parameters: defaults <- parameter files <- experiment parameters.
+        YamlTrees.Located defaults = defaults();
+        JsonNode params = defaults.tree();
+        SourceMap paramSources = new SourceMap(fileName);
+        paramSources.putAll(defaults.sources(), "parameters");
+        for (int i = 0; i < raw.parameterFiles().size(); i++) {
+            Path pf = base.resolve(raw.parameterFiles().get(i)).normalize();
+            if (!Files.isRegularFile(pf)) {
+                problems.add("parameter_files[" + i + "]", "file " + pf + " does not exist");
+                continue;
+            }
+            YamlTrees.Located p = YamlTrees.read(pf);
+            if (!p.tree().isObject()) {
+                problems.add(new InputProblem(pf.toString(), 1, 0, null, "must be a YAML mapping of model parameters"));
+                continue;
+            }
+            params = YamlTrees.merge(params, p.tree());
+            paramSources.putAll(p.sources(), "parameters");
+        }
+        params = YamlTrees.merge(params, raw.parameters());
+        paramSources.putAll(subMap(sources, "parameters"), "parameters");
+
+        List<ScenarioSpec> scenarios = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        if (raw.scenarios().isEmpty()) {
+            problems.add("scenarios", "must list at least one scenario");
+        }
+        for (int i = 0; i < raw.scenarios().size(); i++) {
+            ScenarioFile s = raw.scenarios().get(i);
+            String path = "scenarios[" + i + "]";
+            if (s.name() == null || !s.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                problems.add(path + ".name", "must be letters, digits, '.', '_' or '-', got '" + s.name() + "'");
+            } else if (!names.add(s.name())) {
+                problems.add(path + ".name", "scenario '" + s.name() + "' is defined twice; names must be unique");
+            }
+            if (s.configuration() == null || s.configuration().isBlank()) {
+                problems.add(path + ".configuration", "must name a configuration of the network");
+            }
+            JsonNode scenarioParams = YamlTrees.merge(params, s.parameters());
+            SourceMap scenarioSources = new SourceMap(fileName);
+            scenarioSources.putAll(paramSources, "");
+            // A scenario override is reported where the scenario wrote it.
+            scenarioSources.putAll(subMap(sources, path + ".parameters"), "parameters");
+            scenarios.add(new ScenarioSpec(i, s.name(), s.description(), s.configuration(), scenarioParams,
+                    scenarioSources));
+        }
+
+        String baseline = raw.baseline();
+        if (baseline == null || baseline.isBlank()) {
+            baseline = raw.scenarios().isEmpty() ? "" : raw.scenarios().get(0).name();
+        } else if (!names.contains(baseline)) {
+            problems.add("baseline", "names no scenario: '" + baseline + "'; scenarios are " + names);
+        }
+        problems.throwIfAny();
+        return new Experiment(raw.name(), raw.description(), file, sha256(file), networkDir, run, outputs,
+                baseline, scenarios);
+    }
+
+    /** The entries of {@code sources} under {@code prefix}, re-rooted (prefix removed). */
+    private static SourceMap subMap(SourceMap sources, String prefix) {
+        return sources.under(prefix);
+    }
+
+    private static ObjectNode fillOptional(ObjectNode tree) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode t = tree.deepCopy();
+        putIfAbsent(t, "description", f.textNode(""));
+        putIfAbsent(t, "outputs", f.arrayNode().add("differences").add("report").add("charts").add("geojson"));
+        putIfAbsent(t, "baseline", f.nullNode());
+        putIfAbsent(t, "parameter_files", f.arrayNode());
+        putIfAbsent(t, "parameters", f.objectNode());
+        putIfAbsent(t, "scenarios", f.arrayNode());
+        if (t.get("run") instanceof ObjectNode run) {
+            putIfAbsent(run, "threads", f.numberNode(0));
+            putIfAbsent(run, "warmup_days", f.numberNode(0));
+        }
+        if (t.get("scenarios").isArray()) {
+            for (JsonNode s : t.get("scenarios")) {
+                if (s instanceof ObjectNode so) {
+                    putIfAbsent(so, "description", f.textNode(""));
+                    putIfAbsent(so, "parameters", f.objectNode());
+                }
+            }
+        }
+        return t;
+    }
+
+    private static void putIfAbsent(ObjectNode node, String key, JsonNode value) {
+        if (!node.has(key)) {
+            node.set(key, value);
+        }
+    }
+
+    static String sha256(Path file) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] digest = md.digest(Files.readAllBytes(file));
+            StringBuilder sb = new StringBuilder();
+            for (byte b : digest) {
+                sb.append(String.format("%02x", b));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw InputException.of(file.toString(), 0, null, "cannot be read: " + e.getMessage());
+        }
+    }
+}

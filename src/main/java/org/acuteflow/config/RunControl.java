@@ -1,0 +1,55 @@
+package org.acuteflow.config;
+
+/**
+ * How long and how often to simulate.
+ *
+ * @param days          simulated days of statistics collection, after warm-up
+ * @param warmupDays    simulated days discarded first, so beds and fleet reach steady state
+ * @param replications  independent replications per scenario (substream r of every stream for replication r)
+ * @param seed          base seed of every random stream
+ * @param threads       worker threads; 0 means one per available core
+ */
+public record RunControl(double days, double warmupDays, int replications, long seed, int threads) {
+
+    public static final int MAX_REPLICATIONS = 100_000;
+
+    void validate(Problems p, String path) {
+        p.inRange(path + ".days", days, 1.0 / 24, 36_500);
+        p.inRange(path + ".warmup_days", warmupDays, 0, 36_500);
+        p.inRange(path + ".replications", replications, 1, MAX_REPLICATIONS);
+        p.inRange(path + ".threads", threads, 0, 1024);
+    }
+
+    public double warmupMinutes() {
+        return warmupDays * 1440.0;
+    }
+
+    public double endMinutes() {
+        return (warmupDays + days) * 1440.0;
+    }
+
+    /** Years of simulated time over which statistics are collected (365-day years). */
+    public double years() {
+        return days / 365.0;
+    }
+
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    public RunControl withReplications(int n) {
+        return new RunControl(days, warmupDays, n, seed, threads);
+    }
+
+    public RunControl withThreads(int n) {
+        return new RunControl(days, warmupDays, replications, seed, n);
+    }
+
+    public RunControl withSeed(long s) {
+        return new RunControl(days, warmupDays, replications, s, threads);
+    }
+
+    public RunControl withDays(double d, double warmup) {
+        return new RunControl(d, warmup, replications, seed, threads);
+    }
+}

@@ -1,0 +1,21 @@
+package org.acuteflow.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One scenario of an experiment: a network configuration plus parameter overrides.
+ *
+ * @param index          position in the experiment (for paths in messages)
+ * @param configuration  name of a configuration overlay of the network (file in {@code configurations/})
+ * @param parameters     model parameters in force: defaults, then the experiment's parameter files and
+ *                       parameters, then this scenario's overrides, merged in that order
+ * @param sources        where each parameter was written, for error messages
+ */
+public record ScenarioSpec(int index, String name, String description, String configuration,
+                           JsonNode parameters, SourceMap sources) {
+
+    /** The path prefix of this scenario's parameters in messages. */
+    public String parameterPath() {
+        return "parameters";
+    }
+}

@@ -1,0 +1,25 @@
+package org.acuteflow.outcome;
+
+import org.acuteflow.demand.AgeBand;
+import org.acuteflow.demand.Condition;
+
+/**
+ * One patient's simulated journey, as the outcome model needs it. Times are minutes; NaN means "did not happen"
+ * (no thrombolysis, no thrombectomy).
+ *
+ * @param largeVesselOcclusion        ischaemic stroke with a large-vessel occlusion (thrombectomy candidate)
+ * @param onsetToNeedleMinutes        onset to thrombolysis, or NaN when not thrombolysed
+ * @param onsetToPunctureMinutes      onset to thrombectomy groin puncture, or NaN when none
+ * @param careLevel                   where definitive care was given (HASU, stroke unit, general ward, MTC ...)
+ * @param specialistOnSiteAtArrival   the relevant specialist (stroke physician, emergency consultant) was on
+ *                                    site when the patient arrived; false means on call at that hour
+ * @param weekendAdmission            arrived Saturday or Sunday
+ * @param callToDoorMinutes           call to arrival at the first hospital (response + on scene + conveyance)
+ * @param distanceKm                  road distance from the patient's zone to the first hospital
+ * @param callToDefinitiveCareMinutes call to arrival where definitive care is given (after any transfer)
+ */
+public record OutcomeInput(Condition condition, AgeBand ageBand, boolean largeVesselOcclusion,
+                           double onsetToNeedleMinutes, double onsetToPunctureMinutes, CareLevel careLevel,
+                           boolean specialistOnSiteAtArrival, boolean weekendAdmission, double callToDoorMinutes,
+                           double distanceKm, double callToDefinitiveCareMinutes) {
+}
