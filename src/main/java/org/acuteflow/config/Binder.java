@@ -41,6 +41,10 @@ public final class Binder {
 
     /** Binds {@code tree} to {@code type}; on failure throws an {@link InputException} located by {@code sources}. */
     public static <T> T bind(JsonNode tree, Class<T> type, SourceMap sources, String pathPrefix) {
+        // Unknown keys first, all of them: a misspelt key otherwise shows up as a confusing "missing key".
+        Problems unknown = sources.problems();
+        findUnknownKeys(tree, type, pathPrefix, unknown);
+        unknown.throwIfAny();
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (JsonMappingException e) {
@@ -57,6 +61,73 @@ public final class Binder {
             throw new InputException(new InputProblem(where.file(), where.line(), where.column(), pathPrefix,
                     e.getMessage()));
         }
+    }
+
+    /** Reports every key in {@code tree} that {@code type} (a record, possibly nested) does not have. */
+    static void findUnknownKeys(JsonNode tree, java.lang.reflect.Type type, String path, Problems problems) {
+        if (tree == null || !tree.isContainerNode()) {
+            return;
+        }
+        Class<?> raw = rawClass(type);
+        if (raw == null) {
+            return;
+        }
+        if (raw.isRecord() && tree.isObject()) {
+            java.util.Map<String, java.lang.reflect.Type> known = new java.util.LinkedHashMap<>();
+            for (java.lang.reflect.RecordComponent c : raw.getRecordComponents()) {
+                known.put(snake(c.getName()), c.getGenericType());
+            }
+            java.util.Iterator<String> names = tree.fieldNames();
+            while (names.hasNext()) {
+                String key = names.next();
+                String child = path.isEmpty() ? key : path + "." + key;
+                if (!known.containsKey(key)) {
+                    problems.add(child, "unknown key '" + key + "'; expected one of: " + String.join(", ", known.keySet()));
+                } else {
+                    findUnknownKeys(tree.get(key), known.get(key), child, problems);
+                }
+            }
+        } else if (java.util.List.class.isAssignableFrom(raw) && tree.isArray()
+                && type instanceof java.lang.reflect.ParameterizedType pt) {
+            for (int i = 0; i < tree.size(); i++) {
+                findUnknownKeys(tree.get(i), pt.getActualTypeArguments()[0], path + "[" + i + "]", problems);
+            }
+        } else if (java.util.Map.class.isAssignableFrom(raw) && tree.isObject()
+                && type instanceof java.lang.reflect.ParameterizedType pt) {
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = tree.fields();
+            while (fields.hasNext()) {
+                var e = fields.next();
+                String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                findUnknownKeys(e.getValue(), pt.getActualTypeArguments()[1], child, problems);
+            }
+        }
+    }
+
+    private static Class<?> rawClass(java.lang.reflect.Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType pt && pt.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        return null;
+    }
+
+    /** camelCase record component to the snake_case key written in files. */
+    public static String snake(String camel) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < camel.length(); i++) {
+            char ch = camel.charAt(i);
+            if (Character.isUpperCase(ch)) {
+                if (i > 0) {
+                    sb.append('_');
+                }
+                sb.append(Character.toLowerCase(ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     static String pathOf(JsonMappingException e, String prefix) {

@@ -77,7 +77,7 @@ public final class DistributionSpec {
         switch (type) {
             case LOGNORMAL -> dist = new LognormalDist(a, b);
             case GAMMA -> dist = new GammaDist(a, 1.0 / b);
-            case TRIANGULAR -> dist = new TriangularDist(a, c, b);
+            case TRIANGULAR -> dist = new TriangularDist(a, b, c);
             default -> dist = null;
         }
     }

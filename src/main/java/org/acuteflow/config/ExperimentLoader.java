@@ -175,7 +175,7 @@ public final class ExperimentLoader {
         ObjectNode t = tree.deepCopy();
         putIfAbsent(t, "description", f.textNode(""));
         putIfAbsent(t, "outputs", f.arrayNode().add("differences").add("report").add("charts").add("geojson"));
-        putIfAbsent(t, "baseline", f.nullNode());
+        putIfAbsent(t, "baseline", f.textNode(""));
         putIfAbsent(t, "parameter_files", f.arrayNode());
         putIfAbsent(t, "parameters", f.objectNode());
         putIfAbsent(t, "scenarios", f.arrayNode());
