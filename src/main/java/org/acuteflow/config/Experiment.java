@@ -12,9 +12,12 @@ import java.util.Set;
  * @param networkDir  the network folder, resolved against the experiment file's folder
  * @param baseline    the scenario others are compared with
  * @param outputs     outputs wanted (see {@link #OUTPUTS})
+ * @param sweep       how scenarios are generated, or null when they are listed; before expansion a sweep
+ *                    experiment holds only its base scenario
  */
 public record Experiment(String name, String description, Path file, String sha256, Path networkDir,
-                         RunControl run, Set<String> outputs, String baseline, List<ScenarioSpec> scenarios) {
+                         RunControl run, Set<String> outputs, String baseline, List<ScenarioSpec> scenarios,
+                         SweepSpec sweep) {
 
     /** Output kinds a run can write. summary.csv, replications.csv and manifest.json are always written. */
     public static final List<String> OUTPUTS = List.of("differences", "report", "charts", "geojson", "patients");
@@ -25,11 +28,16 @@ public record Experiment(String name, String description, Path file, String sha2
     }
 
     public Experiment withRun(RunControl newRun) {
-        return new Experiment(name, description, file, sha256, networkDir, newRun, outputs, baseline, scenarios);
+        return new Experiment(name, description, file, sha256, networkDir, newRun, outputs, baseline, scenarios, sweep);
     }
 
     public Experiment withOutputs(Set<String> newOutputs) {
-        return new Experiment(name, description, file, sha256, networkDir, run, newOutputs, baseline, scenarios);
+        return new Experiment(name, description, file, sha256, networkDir, run, newOutputs, baseline, scenarios, sweep);
+    }
+
+    /** The same experiment with generated scenarios in place of the sweep. */
+    public Experiment withScenarios(List<ScenarioSpec> generated) {
+        return new Experiment(name, description, file, sha256, networkDir, run, outputs, baseline, generated, null);
     }
 
     public int baselineIndex() {

@@ -33,13 +33,19 @@ public final class ExperimentLoader {
     /** The experiment file's own keys, bound strictly; optional ones are filled before binding. */
     record ExperimentFile(String name, String description, String network, RunFile run, List<String> outputs,
                           String baseline, List<String> parameterFiles, JsonNode parameters,
-                          List<ScenarioFile> scenarios) {
+                          List<ScenarioFile> scenarios, SweepFile sweep) {
+    }
+
+    record SweepFile(String configuration, String closeEach, boolean closeServiceOnly,
+                     java.util.Map<String, List<JsonNode>> grid) {
     }
 
     record RunFile(double days, double warmupDays, int replications, long seed, int threads) {
     }
 
-    record ScenarioFile(String name, String description, String configuration, JsonNode parameters) {
+    record ScenarioFile(String name, String description, String configuration, JsonNode parameters,
+                        List<String> closeSites, List<NetworkEdits.SiteService> closeServices,
+                        List<NetworkEdits.SiteService> openServices) {
     }
 
     private ExperimentLoader() {
@@ -131,7 +137,25 @@ public final class ExperimentLoader {
 
         List<ScenarioSpec> scenarios = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        if (raw.scenarios().isEmpty()) {
+        SweepSpec sweep = null;
+        if (raw.sweep() != null) {
+            SweepFile sw = raw.sweep();
+            sweep = new SweepSpec(sw.configuration(), sw.closeEach(), sw.closeServiceOnly(), sw.grid());
+            if (sw.configuration() == null || sw.configuration().isBlank()) {
+                problems.add("sweep.configuration", "must name the configuration every swept scenario starts from");
+            }
+            if (sw.closeEach().isBlank() && sweep.grid().isEmpty()) {
+                problems.add("sweep", "give close_each (a service) or a parameter grid, or both");
+            }
+            sweep.grid().forEach((path, values) -> {
+                if (values.isEmpty()) {
+                    problems.add("sweep.grid." + path, "lists no values");
+                }
+            });
+            if (!raw.scenarios().isEmpty()) {
+                problems.add("scenarios", "a sweep generates its scenarios: remove 'scenarios' or 'sweep'");
+            }
+        } else if (raw.scenarios().isEmpty()) {
             problems.add("scenarios", "must list at least one scenario");
         }
         for (int i = 0; i < raw.scenarios().size(); i++) {
@@ -151,18 +175,28 @@ public final class ExperimentLoader {
             // A scenario override is reported where the scenario wrote it.
             scenarioSources.putAll(subMap(sources, path + ".parameters"), "parameters");
             scenarios.add(new ScenarioSpec(i, s.name(), s.description(), s.configuration(), scenarioParams,
-                    scenarioSources));
+                    scenarioSources, new NetworkEdits(s.closeSites(), s.closeServices(), s.openServices())));
         }
 
         String baseline = raw.baseline();
-        if (baseline == null || baseline.isBlank()) {
+        if (sweep != null) {
+            if (!baseline.isBlank()) {
+                problems.add("baseline", "a sweep's baseline is its unmodified configuration: remove 'baseline'");
+            }
+            // Generated scenarios start from the experiment-level parameters; the expander adds the rest.
+            SourceMap sweepSources = new SourceMap(fileName);
+            sweepSources.putAll(paramSources, "");
+            scenarios.add(new ScenarioSpec(0, "base", "the unmodified configuration", sweep.configuration(), params,
+                    sweepSources, NetworkEdits.NONE));
+            baseline = "base";
+        } else if (baseline == null || baseline.isBlank()) {
             baseline = raw.scenarios().isEmpty() ? "" : raw.scenarios().get(0).name();
         } else if (!names.contains(baseline)) {
             problems.add("baseline", "names no scenario: '" + baseline + "'; scenarios are " + names);
         }
         problems.throwIfAny();
         return new Experiment(raw.name(), raw.description(), file, sha256(file), networkDir, run, outputs,
-                baseline, scenarios);
+                baseline, scenarios, sweep);
     }
 
     /** The entries of {@code sources} under {@code prefix}, re-rooted (prefix removed). */
@@ -179,6 +213,12 @@ public final class ExperimentLoader {
         putIfAbsent(t, "parameter_files", f.arrayNode());
         putIfAbsent(t, "parameters", f.objectNode());
         putIfAbsent(t, "scenarios", f.arrayNode());
+        putIfAbsent(t, "sweep", f.nullNode());
+        if (t.get("sweep") instanceof ObjectNode sw) {
+            putIfAbsent(sw, "close_each", f.textNode(""));
+            putIfAbsent(sw, "close_service_only", f.booleanNode(false));
+            putIfAbsent(sw, "grid", f.objectNode());
+        }
         if (t.get("run") instanceof ObjectNode run) {
             putIfAbsent(run, "threads", f.numberNode(0));
             putIfAbsent(run, "warmup_days", f.numberNode(0));
@@ -188,6 +228,9 @@ public final class ExperimentLoader {
                 if (s instanceof ObjectNode so) {
                     putIfAbsent(so, "description", f.textNode(""));
                     putIfAbsent(so, "parameters", f.objectNode());
+                    putIfAbsent(so, "close_sites", f.arrayNode());
+                    putIfAbsent(so, "close_services", f.arrayNode());
+                    putIfAbsent(so, "open_services", f.arrayNode());
                 }
             }
         }

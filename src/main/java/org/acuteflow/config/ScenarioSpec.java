@@ -10,9 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param parameters     model parameters in force: defaults, then the experiment's parameter files and
  *                       parameters, then this scenario's overrides, merged in that order
  * @param sources        where each parameter was written, for error messages
+ * @param edits          site and service closures applied on top of the configuration
  */
 public record ScenarioSpec(int index, String name, String description, String configuration,
-                           JsonNode parameters, SourceMap sources) {
+                           JsonNode parameters, SourceMap sources, NetworkEdits edits) {
+
+    public ScenarioSpec withIndex(int newIndex) {
+        return new ScenarioSpec(newIndex, name, description, configuration, parameters, sources, edits);
+    }
 
     /** The path prefix of this scenario's parameters in messages. */
     public String parameterPath() {

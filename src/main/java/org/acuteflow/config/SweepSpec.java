@@ -1,0 +1,23 @@
+package org.acuteflow.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates scenarios instead of listing them: one per site closure, one per point of a parameter grid, or
+ * their product. The unmodified configuration is always the first generated scenario and the baseline.
+ *
+ * @param configuration     the network configuration every generated scenario starts from
+ * @param closeEach         a service (e.g. {@code type1_ae}, {@code hasu}): one scenario per open site offering
+ *                          it, or empty for no closures
+ * @param closeServiceOnly  true: withdraw only that service at the site; false: close the whole site
+ * @param grid              parameter path (dotted, under parameters) to the values to try
+ */
+public record SweepSpec(String configuration, String closeEach, boolean closeServiceOnly,
+                        Map<String, List<JsonNode>> grid) {
+
+    public SweepSpec {
+        grid = grid == null ? Map.of() : new java.util.TreeMap<>(grid);
+    }
+}

@@ -1,0 +1,134 @@
+package org.acuteflow.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.acuteflow.config.Experiment;
+import org.acuteflow.config.InputException;
+import org.acuteflow.config.NetworkEdits;
+import org.acuteflow.config.ScenarioSpec;
+import org.acuteflow.config.SweepSpec;
+import org.acuteflow.network.Network;
+import org.acuteflow.network.Service;
+import org.acuteflow.network.Site;
+
+/**
+ * Turns a sweep into scenarios: the unmodified configuration first (the baseline), then one scenario per site
+ * closure and/or per point of the parameter grid (their product when both are given). Sites are taken in
+ * network order, grid paths in name order, so the same file always gives the same scenarios.
+ */
+public final class SweepExpander {
+    private SweepExpander() {
+    }
+
+    /**
+     * @param networks loads the network with a configuration applied (closures need to know which sites offer
+     *                 the swept service)
+     */
+    public static Experiment expand(Experiment experiment, Function<String, Network> networks) {
+        SweepSpec sweep = experiment.sweep();
+        if (sweep == null) {
+            return experiment;
+        }
+        ScenarioSpec base = experiment.scenarios().get(0);
+        List<NetworkEdits> closures = new ArrayList<>();
+        List<String> closureNames = new ArrayList<>();
+        List<String> closureDescriptions = new ArrayList<>();
+        if (!sweep.closeEach().isBlank()) {
+            Service service;
+            try {
+                service = Service.parse(sweep.closeEach());
+            } catch (IllegalArgumentException e) {
+                InputException located = InputException.of(experiment.file().toString(),
+                        base.sources().locate("sweep.close_each").line(), "sweep.close_each", e.getMessage());
+                throw located;
+            }
+            Network network = networks.apply(sweep.configuration());
+            for (Site site : network.sites()) {
+                if (!site.offers(service)) {
+                    continue;
+                }
+                NetworkEdits edits = sweep.closeServiceOnly()
+                        ? new NetworkEdits(List.of(), List.of(new NetworkEdits.SiteService(site.id(), service.key())), List.of())
+                        : new NetworkEdits(List.of(site.id()), List.of(), List.of());
+                closures.add(edits);
+                closureNames.add("close-" + safe(site.id()));
+                closureDescriptions.add((sweep.closeServiceOnly() ? "withdraw " + service.key() + " at " : "close ")
+                        + site.name());
+            }
+            if (closures.isEmpty()) {
+                throw InputException.of(experiment.file().toString(), 0, "sweep.close_each",
+                        "no open site offers '" + sweep.closeEach() + "' in configuration " + sweep.configuration());
+            }
+        } else {
+            closures.add(NetworkEdits.NONE);
+            closureNames.add("");
+            closureDescriptions.add("");
+        }
+
+        List<List<Map.Entry<String, JsonNode>>> points = gridPoints(sweep.grid());
+        List<ScenarioSpec> out = new ArrayList<>();
+        out.add(base.withIndex(0));
+        for (int c = 0; c < closures.size(); c++) {
+            for (List<Map.Entry<String, JsonNode>> point : points) {
+                if (closures.get(c).isEmpty() && point.isEmpty()) {
+                    continue;
+                }
+                JsonNode params = base.parameters().deepCopy();
+                StringBuilder name = new StringBuilder(closureNames.get(c));
+                StringBuilder description = new StringBuilder(closureDescriptions.get(c));
+                for (Map.Entry<String, JsonNode> setting : point) {
+                    set((ObjectNode) params, setting.getKey(), setting.getValue());
+                    String leaf = setting.getKey().substring(setting.getKey().lastIndexOf('.') + 1);
+                    if (name.length() > 0) {
+                        name.append('_');
+                        description.append(", ");
+                    }
+                    name.append(safe(leaf + "-" + setting.getValue().asText()));
+                    description.append(setting.getKey()).append(" = ").append(setting.getValue().toString());
+                }
+                out.add(new ScenarioSpec(out.size(), name.toString(), description.toString(), sweep.configuration(),
+                        params, base.sources(), closures.get(c)));
+            }
+        }
+        return experiment.withScenarios(out);
+    }
+
+    /** Cartesian product of the grid; one empty point when there is no grid. */
+    static List<List<Map.Entry<String, JsonNode>>> gridPoints(Map<String, List<JsonNode>> grid) {
+        List<List<Map.Entry<String, JsonNode>>> points = new ArrayList<>();
+        points.add(List.of());
+        for (Map.Entry<String, List<JsonNode>> axis : grid.entrySet()) {
+            List<List<Map.Entry<String, JsonNode>>> next = new ArrayList<>();
+            for (List<Map.Entry<String, JsonNode>> p : points) {
+                for (JsonNode v : axis.getValue()) {
+                    List<Map.Entry<String, JsonNode>> q = new ArrayList<>(p);
+                    q.add(Map.entry(axis.getKey(), v));
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    private static void set(ObjectNode root, String dottedPath, JsonNode value) {
+        String[] parts = dottedPath.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(parts[parts.length - 1], value.deepCopy());
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "-");
+    }
+}
