@@ -22,6 +22,8 @@ import org.acuteflow.experiment.ExperimentRunner;
 import org.acuteflow.experiment.ModelFactory;
 import org.acuteflow.experiment.ReplicationStore;
 import org.acuteflow.experiment.RunFolder;
+import org.acuteflow.experiment.SweepExpander;
+import org.acuteflow.network.NetworkLoader;
 import org.acuteflow.model.FlowModelFactory;
 import org.acuteflow.report.Manifest;
 import org.acuteflow.report.RunOutputs;
@@ -151,6 +153,11 @@ public final class RunCommand implements Callable<Integer> {
         return files;
     }
 
+    /** A sweep's scenarios depend on its network (which sites offer the swept service). */
+    static Experiment expandSweep(Experiment e) {
+        return SweepExpander.expand(e, configuration -> NetworkLoader.load(e.networkDir(), configuration));
+    }
+
     private Experiment withOverrides(Experiment e) {
         RunControl run = e.run();
         if (replications != null) {
@@ -175,7 +182,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Path runOne(Path file, PrintWriter err) throws IOException {
-        Experiment experiment = withOverrides(ExperimentLoader.load(file));
+        Experiment experiment = withOverrides(expandSweep(ExperimentLoader.load(file)));
         RunFolder folder = RunFolder.create(resultsRoot, experiment.name(), out, LocalDateTime.now());
         folder.writeResume(file, experiment.sha256(), experiment.run(), patients);
         return execute(experiment, folder, false, patients, err);
@@ -184,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
     private Path resumeRun(Path partial, PrintWriter err) {
         RunFolder folder = RunFolder.reopen(partial);
         RunFolder.Resume r = folder.resume();
-        Experiment experiment = ExperimentLoader.load(r.experimentFile());
+        Experiment experiment = expandSweep(ExperimentLoader.load(r.experimentFile()));
         if (!experiment.sha256().equals(r.experimentSha256())) {
             throw InputException.of(r.experimentFile().toString(), 0, null,
                     "has changed since the interrupted run started; resuming would mix results. Start a new run.");

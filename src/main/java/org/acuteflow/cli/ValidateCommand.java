@@ -35,7 +35,7 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path file : RunCommand.expand(files)) {
             List<InputException> found = new ArrayList<>();
             try {
-                Experiment e = ExperimentLoader.load(file);
+                Experiment e = RunCommand.expandSweep(ExperimentLoader.load(file));
                 for (ScenarioSpec s : e.scenarios()) {
                     try {
                         factory.prepare(e, s);
