@@ -33,7 +33,7 @@ public final class ExperimentLoader {
     /** The experiment file's own keys, bound strictly; optional ones are filled before binding. */
     record ExperimentFile(String name, String description, String network, RunFile run, List<String> outputs,
                           String baseline, List<String> parameterFiles, JsonNode parameters,
-                          List<ScenarioFile> scenarios, SweepFile sweep) {
+                          List<ScenarioFile> scenarios) {
     }
 
     record SweepFile(String configuration, String closeEach, boolean closeServiceOnly,
@@ -80,7 +80,11 @@ public final class ExperimentLoader {
             throw InputException.of(fileName, 1, null, "must be a YAML mapping with keys name, network, run, scenarios");
         }
         ObjectNode filled = fillOptional((ObjectNode) tree);
+        // The optional sweep section is bound on its own: records cannot hold an absent section.
+        JsonNode sweepTree = filled.remove("sweep");
         ExperimentFile raw = Binder.bind(filled, ExperimentFile.class, sources, "");
+        SweepFile rawSweep = sweepTree == null || sweepTree.isNull() ? null
+                : Binder.bind(sweepTree, SweepFile.class, sources, "sweep");
 
         Problems problems = sources.problems();
         if (raw.name() == null || raw.name().isBlank()) {
@@ -138,8 +142,8 @@ public final class ExperimentLoader {
         List<ScenarioSpec> scenarios = new ArrayList<>();
         Set<String> names = new HashSet<>();
         SweepSpec sweep = null;
-        if (raw.sweep() != null) {
-            SweepFile sw = raw.sweep();
+        if (rawSweep != null) {
+            SweepFile sw = rawSweep;
             sweep = new SweepSpec(sw.configuration(), sw.closeEach(), sw.closeServiceOnly(), sw.grid());
             if (sw.configuration() == null || sw.configuration().isBlank()) {
                 problems.add("sweep.configuration", "must name the configuration every swept scenario starts from");
@@ -213,7 +217,6 @@ public final class ExperimentLoader {
         putIfAbsent(t, "parameter_files", f.arrayNode());
         putIfAbsent(t, "parameters", f.objectNode());
         putIfAbsent(t, "scenarios", f.arrayNode());
-        putIfAbsent(t, "sweep", f.nullNode());
         if (t.get("sweep") instanceof ObjectNode sw) {
             putIfAbsent(sw, "close_each", f.textNode(""));
             putIfAbsent(sw, "close_service_only", f.booleanNode(false));
