@@ -327,8 +327,12 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
                 OutcomeParameters candidate = Binder.mapper().convertValue(changed, OutcomeParameters.class);
                 Problems inner = Problems.forFile("sensitivity");
                 candidate.validateCoefficients(inner, PATH);
+                // Only the overridden coefficient can be newly wrong; others are reported once, where written.
+                String changedField = PATH + "." + range.path();
                 for (InputProblem p : inner.list()) {
-                    problems.add(field, "gives an invalid " + p.field() + ": " + p.message());
+                    if (changedField.equals(p.field())) {
+                        problems.add(field, "is not a valid value of " + range.path() + ": " + p.message());
+                    }
                 }
             }
         }
