@@ -217,7 +217,7 @@ class OutcomeModelTest {
     void sampleDeathConsumesExactlyOneUniform() {
         MRG32k3a a = new MRG32k3a();
         a.setSeed(new long[] {12345, 12345, 12345, 12345, 12345, 12345});
-        MRG32k3a b = (MRG32k3a) a.clone();
+        MRG32k3a b = a.clone();
         for (int i = 0; i < 1000; i++) {
             double p = (i % 10) / 9.0;
             double u = b.nextDouble();
