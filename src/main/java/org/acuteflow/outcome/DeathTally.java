@@ -1,0 +1,200 @@
+package org.acuteflow.outcome;
+
+import java.util.Objects;
+import org.acuteflow.demand.Condition;
+import org.acuteflow.experiment.ReplicationResult;
+
+/**
+ * Accumulates one replication's deaths: expected deaths (the sum of the patients' probabilities, the low-variance
+ * estimator) and sampled deaths (the count of Bernoulli draws), by group of conditions, weekday or weekend and
+ * hour band, and writes them as per-year metrics.
+ *
+ * <p>Groups and the metric names they write ({@link #writeTo}):
+ * <ul>
+ * <li>{@code stroke_deaths_90d}: ischaemic and haemorrhagic strokes only. Mimics never count here.</li>
+ * <li>{@code trauma_deaths}: major trauma, in hospital.</li>
+ * <li>{@code emergency_deaths_30d}: medical and surgical emergencies.</li>
+ * <li>{@code mimic_deaths_30d}: stroke mimics (their 30-day emergency risk).</li>
+ * <li>{@code deaths_total}: all of the above (horizons differ by group: 90 days, in hospital, 30 days).</li>
+ * </ul>
+ * Each group writes, per year of simulated time: {@code NAME} (expected), {@code NAME_sampled},
+ * {@code NAME_weekday}, {@code NAME_weekend}, {@code NAME_hours_00_08}, {@code NAME_hours_08_18},
+ * {@code NAME_hours_18_24} (expected). Ratios of expected deaths to patients, not per year:
+ * {@code stroke_mortality_90d}, {@code trauma_mortality}, {@code emergency_mortality_30d},
+ * {@code mimic_mortality_30d} (NaN when the group had no patient).
+ *
+ * <p>Mutable and not thread-safe: one tally belongs to one replication on one thread.
+ */
+public final class DeathTally {
+
+    /** Groups of conditions whose deaths are reported together. */
+    public enum Group {
+        STROKE("stroke_deaths_90d", "stroke_mortality_90d"),
+        TRAUMA("trauma_deaths", "trauma_mortality"),
+        EMERGENCY("emergency_deaths_30d", "emergency_mortality_30d"),
+        MIMIC("mimic_deaths_30d", "mimic_mortality_30d");
+
+        private final String deathsMetric;
+        private final String mortalityMetric;
+
+        Group(String deathsMetric, String mortalityMetric) {
+            this.deathsMetric = deathsMetric;
+            this.mortalityMetric = mortalityMetric;
+        }
+
+        public String deathsMetric() {
+            return deathsMetric;
+        }
+
+        public String mortalityMetric() {
+            return mortalityMetric;
+        }
+
+        public static Group of(Condition condition) {
+            return switch (condition) {
+                case STROKE_ISCHAEMIC, STROKE_HAEMORRHAGIC -> STROKE;
+                case STROKE_MIMIC -> MIMIC;
+                case MAJOR_TRAUMA -> TRAUMA;
+                case MEDICAL_EMERGENCY, SURGICAL_EMERGENCY -> EMERGENCY;
+            };
+        }
+    }
+
+    /** Slices of the week and day over which deaths are also reported. */
+    public enum Slice {
+        WEEKDAY("_weekday"),
+        WEEKEND("_weekend"),
+        HOURS_00_08("_hours_00_08"),
+        HOURS_08_18("_hours_08_18"),
+        HOURS_18_24("_hours_18_24");
+
+        private final String suffix;
+
+        Slice(String suffix) {
+            this.suffix = suffix;
+        }
+
+        public String suffix() {
+            return suffix;
+        }
+
+        static Slice hourBand(int hourOfDay) {
+            return hourOfDay < 8 ? HOURS_00_08 : hourOfDay < 18 ? HOURS_08_18 : HOURS_18_24;
+        }
+    }
+
+    /** Name of the all-groups total. */
+    public static final String TOTAL = "deaths_total";
+    private static final double MINUTES_PER_DAY = 24 * 60;
+
+    private static final int GROUPS = Group.values().length;
+    private static final int SLICES = Slice.values().length;
+    private final double[] expected = new double[GROUPS];
+    private final double[][] expectedBySlice = new double[GROUPS][SLICES];
+    private final long[] sampled = new long[GROUPS];
+    private final long[] patients = new long[GROUPS];
+
+    /**
+     * Records one patient.
+     *
+     * @param condition          the patient's condition
+     * @param probabilityOfDeath from {@link OutcomeModel#probabilityOfDeath}
+     * @param died               the sampled death ({@link OutcomeModel#sampleDeath})
+     * @param weekend            the patient's reference time (the caller's choice, e.g. arrival) fell on a Saturday or Sunday
+     * @param hourOfDay          hour of that time, 0-23
+     */
+    public void record(Condition condition, double probabilityOfDeath, boolean died, boolean weekend, int hourOfDay) {
+        Objects.requireNonNull(condition, "condition");
+        if (!(probabilityOfDeath >= 0 && probabilityOfDeath <= 1)) {
+            throw new IllegalArgumentException("probability of death must be in [0, 1], got " + probabilityOfDeath);
+        }
+        if (hourOfDay < 0 || hourOfDay > 23) {
+            throw new IllegalArgumentException("hour of day must be 0-23, got " + hourOfDay);
+        }
+        int g = Group.of(condition).ordinal();
+        patients[g]++;
+        expected[g] += probabilityOfDeath;
+        expectedBySlice[g][(weekend ? Slice.WEEKEND : Slice.WEEKDAY).ordinal()] += probabilityOfDeath;
+        expectedBySlice[g][Slice.hourBand(hourOfDay).ordinal()] += probabilityOfDeath;
+        if (died) {
+            sampled[g]++;
+        }
+    }
+
+    /**
+     * Records one patient whose reference time is {@code clockMinutes} on the simulation clock (minutes from
+     * Monday 00:00 of week 0): Saturday and Sunday are the weekend.
+     */
+    public void record(Condition condition, double probabilityOfDeath, boolean died, double clockMinutes) {
+        if (!(clockMinutes >= 0) || Double.isInfinite(clockMinutes)) {
+            throw new IllegalArgumentException("clock must be finite and >= 0 minutes, got " + clockMinutes);
+        }
+        long day = (long) Math.floor(clockMinutes / MINUTES_PER_DAY);
+        int dayOfWeek = (int) (day % 7);
+        int hour = (int) Math.floor((clockMinutes - day * MINUTES_PER_DAY) / 60);
+        record(condition, probabilityOfDeath, died, dayOfWeek >= 5, Math.min(hour, 23));
+    }
+
+    public long patients(Group group) {
+        return patients[group.ordinal()];
+    }
+
+    public double expectedDeaths(Group group) {
+        return expected[group.ordinal()];
+    }
+
+    public double expectedDeaths(Group group, Slice slice) {
+        return expectedBySlice[group.ordinal()][slice.ordinal()];
+    }
+
+    public long sampledDeaths(Group group) {
+        return sampled[group.ordinal()];
+    }
+
+    /** Expected deaths over all groups. */
+    public double expectedDeathsTotal() {
+        double sum = 0;
+        for (double e : expected) {
+            sum += e;
+        }
+        return sum;
+    }
+
+    public long sampledDeathsTotal() {
+        long sum = 0;
+        for (long s : sampled) {
+            sum += s;
+        }
+        return sum;
+    }
+
+    /**
+     * Writes the metrics listed in the class comment; counts are divided by {@code simulatedYears} (the
+     * measured period, after warm-up).
+     */
+    public void writeTo(ReplicationResult result, double simulatedYears) {
+        if (!(simulatedYears > 0) || Double.isInfinite(simulatedYears)) {
+            throw new IllegalArgumentException("simulated years must be finite and > 0, got " + simulatedYears);
+        }
+        double[] totalBySlice = new double[SLICES];
+        for (Group group : Group.values()) {
+            int g = group.ordinal();
+            String name = group.deathsMetric();
+            result.metric(name, expected[g] / simulatedYears);
+            result.metric(name + "_sampled", sampled[g] / simulatedYears);
+            for (Slice slice : Slice.values()) {
+                result.metric(name + slice.suffix(), expectedBySlice[g][slice.ordinal()] / simulatedYears);
+                totalBySlice[slice.ordinal()] += expectedBySlice[g][slice.ordinal()];
+            }
+        }
+        result.metric(TOTAL, expectedDeathsTotal() / simulatedYears);
+        result.metric(TOTAL + "_sampled", sampledDeathsTotal() / simulatedYears);
+        for (Slice slice : Slice.values()) {
+            result.metric(TOTAL + slice.suffix(), totalBySlice[slice.ordinal()] / simulatedYears);
+        }
+        for (Group group : Group.values()) {
+            int g = group.ordinal();
+            result.metric(group.mortalityMetric(), patients[g] == 0 ? Double.NaN : expected[g] / patients[g]);
+        }
+    }
+}
