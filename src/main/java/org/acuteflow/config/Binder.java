@@ -65,17 +65,22 @@ public final class Binder {
 
     /** Reports every key in {@code tree} that {@code type} (a record, possibly nested) does not have. */
     static void findUnknownKeys(JsonNode tree, java.lang.reflect.Type type, String path, Problems problems) {
-        if (tree == null || !tree.isContainerNode()) {
+        findUnknownKeys(tree, MAPPER.constructType(type), path, problems);
+    }
+
+    // Jackson's own introspection gives the property names it will bind (naming strategy and @JsonProperty
+    // included), so this pass and the binding agree on what a known key is.
+    private static void findUnknownKeys(JsonNode tree, com.fasterxml.jackson.databind.JavaType type, String path,
+                                        Problems problems) {
+        if (tree == null || !tree.isContainerNode() || type == null) {
             return;
         }
-        Class<?> raw = rawClass(type);
-        if (raw == null) {
-            return;
-        }
+        Class<?> raw = type.getRawClass();
         if (raw.isRecord() && tree.isObject()) {
-            java.util.Map<String, java.lang.reflect.Type> known = new java.util.LinkedHashMap<>();
-            for (java.lang.reflect.RecordComponent c : raw.getRecordComponents()) {
-                known.put(snake(c.getName()), c.getGenericType());
+            java.util.Map<String, com.fasterxml.jackson.databind.JavaType> known = new java.util.LinkedHashMap<>();
+            var description = MAPPER.getDeserializationConfig().introspect(type);
+            for (var property : description.findProperties()) {
+                known.put(property.getName(), property.getPrimaryType());
             }
             java.util.Iterator<String> names = tree.fieldNames();
             while (names.hasNext()) {
@@ -87,47 +92,18 @@ public final class Binder {
                     findUnknownKeys(tree.get(key), known.get(key), child, problems);
                 }
             }
-        } else if (java.util.List.class.isAssignableFrom(raw) && tree.isArray()
-                && type instanceof java.lang.reflect.ParameterizedType pt) {
+        } else if (type.isCollectionLikeType() && tree.isArray()) {
             for (int i = 0; i < tree.size(); i++) {
-                findUnknownKeys(tree.get(i), pt.getActualTypeArguments()[0], path + "[" + i + "]", problems);
+                findUnknownKeys(tree.get(i), type.getContentType(), path + "[" + i + "]", problems);
             }
-        } else if (java.util.Map.class.isAssignableFrom(raw) && tree.isObject()
-                && type instanceof java.lang.reflect.ParameterizedType pt) {
+        } else if (type.isMapLikeType() && tree.isObject()) {
             java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = tree.fields();
             while (fields.hasNext()) {
                 var e = fields.next();
                 String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                findUnknownKeys(e.getValue(), pt.getActualTypeArguments()[1], child, problems);
+                findUnknownKeys(e.getValue(), type.getContentType(), child, problems);
             }
         }
-    }
-
-    private static Class<?> rawClass(java.lang.reflect.Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
-        }
-        if (type instanceof java.lang.reflect.ParameterizedType pt && pt.getRawType() instanceof Class<?> c) {
-            return c;
-        }
-        return null;
-    }
-
-    /** camelCase record component to the snake_case key written in files. */
-    public static String snake(String camel) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < camel.length(); i++) {
-            char ch = camel.charAt(i);
-            if (Character.isUpperCase(ch)) {
-                if (i > 0) {
-                    sb.append('_');
-                }
-                sb.append(Character.toLowerCase(ch));
-            } else {
-                sb.append(ch);
-            }
-        }
-        return sb.toString();
     }
 
     static String pathOf(JsonMappingException e, String prefix) {
