@@ -493,7 +493,13 @@ final class Charts {
         zoneData.addSeries("zones", xyz);
         XYShapeRenderer zr = new XYShapeRenderer();
         zr.setPaintScale(scale);
-        zr.setDrawOutlines(false);
+        // Thin grey outlines keep zones whose colour is close to the background (no change) visible.
+        zr.setDrawOutlines(true);
+        zr.setUseOutlinePaint(true);
+        zr.setSeriesOutlinePaint(0, new Color(0x999999));
+        zr.setSeriesOutlineStroke(0, new BasicStroke(0.5f));
+        // The zones' colours are explained by the colour bar; a legend item would show one arbitrary colour.
+        zr.setSeriesVisibleInLegend(0, false);
         // Markers shrink as zones multiply so that neighbouring centroids do not hide each other.
         double size = Math.max(3, Math.min(16, 500 / Math.sqrt(zones.size())));
         zr.setSeriesShape(0, new Rectangle2D.Double(-size / 2, -size / 2, size, size));
@@ -536,10 +542,11 @@ final class Charts {
         XYPlot plot = new XYPlot(zoneData, x, y, zr);
         plot.setDataset(1, siteData);
         plot.setRenderer(1, sr);
-        plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, true));
+        // White, not the charts' light grey, so that zones with no change (white) stand out only by outline.
+        plot.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.addSubtitle(legend(scale, legend));
         return chart;
