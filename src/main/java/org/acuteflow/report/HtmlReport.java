@@ -191,8 +191,10 @@ final class HtmlReport {
             if (!reported.contains(m.name())) {
                 continue;
             }
+            // A difference of two percentages is in percentage points, not per cent of the baseline.
+            String unit = "%".equals(m.unit()) ? "percentage points" : m.unit();
             h.append("<tr><th scope=\"row\">").append(esc(m.label())).append(" <code>").append(esc(m.name()))
-                    .append("</code></th><td>").append(esc(m.unit())).append("</td>");
+                    .append("</code></th><td>").append(esc(unit)).append("</td>");
             for (ScenarioSpec s : e.scenarios()) {
                 if (s.index() == b) {
                     continue;
