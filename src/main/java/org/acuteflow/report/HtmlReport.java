@@ -3,7 +3,6 @@ package org.acuteflow.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -398,9 +397,7 @@ final class HtmlReport {
             return;
         }
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 flatten(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), out);
             }
         } else if (node.isArray() && containsContainer(node)) {

@@ -227,9 +227,23 @@ class RunOutputsTest {
     }
 
     @Test
-    void sameResultsGiveIdenticalFiles(@TempDir Path other) throws IOException {
-        RunOutputs.write(ReportFixture.full(), dir, new RunInfo(12.5));
-        RunOutputs.write(ReportFixture.full(), other, new RunInfo(12.5));
+    void sameResultsGiveIdenticalFilesEvenWhenWrittenConcurrently(@TempDir Path other) throws Exception {
+        // Two writers at once: no shared mutable state may leak between them.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> {
+                RunOutputs.write(ReportFixture.full(), dir, new RunInfo(12.5));
+                return null;
+            });
+            var b = pool.submit(() -> {
+                RunOutputs.write(ReportFixture.full(), other, new RunInfo(12.5));
+                return null;
+            });
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdownNow();
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
