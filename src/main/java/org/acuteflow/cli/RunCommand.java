@@ -26,6 +26,7 @@ import org.acuteflow.experiment.SweepExpander;
 import org.acuteflow.network.NetworkLoader;
 import org.acuteflow.model.FlowModelFactory;
 import org.acuteflow.report.Manifest;
+import org.acuteflow.report.RunInfo;
 import org.acuteflow.report.RunOutputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -214,7 +215,7 @@ public final class RunCommand implements Callable<Integer> {
         ExperimentResults results = ExperimentRunner.run(experiment, factory, options);
         bar.finish();
         Path work = folder.workDir();
-        RunOutputs.write(results, work);
+        RunOutputs.write(results, work, new RunInfo((System.nanoTime() - start) / 1e9));
         Manifest.write(work.resolve("manifest.json"), experiment, (System.nanoTime() - start) / 1e9, startedAt, resumed);
         folder.complete();
         return folder.finalDir();

@@ -6,6 +6,8 @@ import java.util.List;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.network.Network;
+import org.acuteflow.network.Site;
 
 /**
  * The tabular outputs of a run. Rows are ordered by scenario (experiment order), then metric (first-seen order),
@@ -70,5 +72,63 @@ public final class CsvOutputs {
             }
         }
         Files2.writeString(file, sb.toString());
+    }
+
+    /**
+     * One row per scenario x site of that scenario's network: admissions per year (all, and stroke) with their
+     * 95% intervals from the per-site metrics, falling back to the per-site series means (no interval) for a model
+     * that reports only those; the mean number of occupied HASU beds. Empty cells where a value was not reported.
+     *
+     * @return false (and nothing written) when no scenario has a network
+     */
+    public static boolean writeSiteSummary(ExperimentResults results, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("scenario,site_id,site_name,open,services,"
+                + "admissions_per_year_mean,admissions_per_year_ci95_low,admissions_per_year_ci95_high,"
+                + "stroke_admissions_per_year_mean,stroke_admissions_per_year_ci95_low,"
+                + "stroke_admissions_per_year_ci95_high,hasu_occupied_beds_mean,replications\n");
+        Experiment e = results.experiment();
+        boolean any = false;
+        for (int s = 0; s < results.scenarios(); s++) {
+            Network net = results.model(s).network();
+            if (net == null) {
+                continue;
+            }
+            any = true;
+            String name = Numbers.csv(e.scenarios().get(s).name());
+            double[] all = results.seriesMean(s, "site_admissions");
+            double[] stroke = results.seriesMean(s, "site_stroke_admissions");
+            double[] hasu = results.seriesMean(s, "site_hasu_occupancy_mean");
+            for (Site site : net.sites()) {
+                StringBuilder services = new StringBuilder();
+                for (var sv : GeoJson.services(site)) {
+                    services.append(services.length() == 0 ? "" : " ").append(sv.asText());
+                }
+                sb.append(name).append(',').append(Numbers.csv(site.id())).append(',')
+                        .append(Numbers.csv(site.name())).append(',').append(site.open()).append(',')
+                        .append(services).append(',');
+                appendInterval(sb, results, s, "site_admissions_per_year." + site.id(), all, site.index());
+                sb.append(',');
+                appendInterval(sb, results, s, "site_stroke_admissions_per_year." + site.id(), stroke, site.index());
+                sb.append(',').append(Numbers.format(hasu != null && site.index() < hasu.length
+                        ? hasu[site.index()] : Double.NaN));
+                sb.append(',').append(results.replications()).append('\n');
+            }
+        }
+        if (any) {
+            Files2.writeString(file, sb.toString());
+        }
+        return any;
+    }
+
+    private static void appendInterval(StringBuilder sb, ExperimentResults results, int s, String metric,
+                                       double[] series, int index) {
+        Statistics.Interval ci = Statistics.interval95(results.values(s, metric));
+        if (ci.n() == 0) {
+            double v = series != null && index < series.length ? series[index] : Double.NaN;
+            sb.append(Numbers.format(v)).append(",,");
+        } else {
+            sb.append(Numbers.format(ci.mean())).append(',').append(Numbers.format(ci.low())).append(',')
+                    .append(Numbers.format(ci.high()));
+        }
     }
 }

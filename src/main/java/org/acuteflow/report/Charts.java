@@ -1,0 +1,733 @@
+package org.acuteflow.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.acuteflow.config.Experiment;
+import org.acuteflow.experiment.ExperimentResults;
+import org.acuteflow.experiment.Statistics;
+import org.acuteflow.network.Network;
+import org.acuteflow.network.Service;
+import org.acuteflow.network.Site;
+import org.acuteflow.network.Zone;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The run's charts as PNG images of fixed pixel sizes. Every chart is built from the results alone, with fixed
+ * colours, fonts and sizes and no time stamps, so the same results give the same bytes. A chart whose metric or
+ * series the model did not report is left out (the report says so) rather than drawn empty.
+ *
+ * <p>Stateless and thread-safe: each call builds its own chart objects.
+ */
+final class Charts {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 500;
+    static final int HEAT_HEIGHT = 330;
+    static final int MAP_SIZE = 760;
+    static final int HOURS_PER_WEEK = 168;
+    static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+    /** Colour-blind-safe qualitative palette (Okabe-Ito), one colour per scenario in experiment order. */
+    private static final Color[] SCENARIO_COLOURS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    private static final Font SMALL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    private Charts() {
+    }
+
+    /**
+     * One chart of the run.
+     *
+     * @param file    file name under charts/
+     * @param caption what the chart shows, for the report
+     */
+    record Chart(String file, String title, String caption, int width, int height, byte[] png) {
+    }
+
+    /** A chart the report would have shown and why it could not be drawn. */
+    record Missing(String title, String reason) {
+    }
+
+    /** Everything drawable from these results, in the order the report shows them. */
+    static List<Chart> all(ExperimentResults results, List<Missing> missing) {
+        List<Chart> out = new ArrayList<>();
+        deathsByScenario(results, out, missing);
+        deathsAverted(results, out, missing);
+        travelCumulative(results, out, missing);
+        for (String[] s : new String[][] {{"arrivals_by_hour_of_week", "Arrivals", "arrivals"},
+                {"stroke_arrivals_by_hour_of_week", "Stroke arrivals", "stroke arrivals"},
+                {"deaths_by_hour_of_week", "Deaths", "deaths"}}) {
+            heatMaps(results, s[0], s[1], s[2], out, missing);
+        }
+        occupancy(results, "hasu_occupancy_by_hour_of_week", "HASU", out, missing);
+        occupancy(results, "ed_occupancy_by_hour_of_week", "Emergency department", out, missing);
+        travelMaps(results, out, missing);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- deaths
+
+    private static void deathsByScenario(ExperimentResults results, List<Chart> out, List<Missing> missing) {
+        String title = "Deaths per year by scenario";
+        Experiment e = results.experiment();
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        boolean any = false;
+        for (int s = 0; s < results.scenarios(); s++) {
+            Statistics.Interval ci = Statistics.interval95(results.values(s, MetricCatalog.DEATHS));
+            if (ci.n() == 0) {
+                continue;
+            }
+            any = true;
+            data.add((Number) ci.mean(), ci.hasInterval() ? Double.valueOf(ci.halfWidth()) : null, "deaths per year",
+                    e.scenarios().get(s).name());
+        }
+        if (!any) {
+            missing.add(new Missing(title, "the model reported no " + MetricCatalog.DEATHS));
+            return;
+        }
+        JFreeChart chart = barChart(title, "deaths per year", data);
+        out.add(new Chart("deaths_per_year.png", title,
+                "Mean deaths per year of each scenario (metric deaths_total); whiskers are the 95% Student-t interval "
+                        + "over replications (none with one replication).", WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT)));
+    }
+
+    private static void deathsAverted(ExperimentResults results, List<Chart> out, List<Missing> missing) {
+        if (results.scenarios() < 2) {
+            return;
+        }
+        String title = "Deaths averted per year against the baseline";
+        Experiment e = results.experiment();
+        int b = e.baselineIndex();
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        boolean any = false;
+        for (int s = 0; s < results.scenarios(); s++) {
+            if (s == b) {
+                continue;
+            }
+            Statistics.Interval d = Statistics.interval95(Statistics.pairedDifferences(
+                    results.values(s, MetricCatalog.DEATHS), results.values(b, MetricCatalog.DEATHS)));
+            if (d.n() == 0) {
+                continue;
+            }
+            any = true;
+            // Averted is baseline minus scenario: the negated paired difference, with the same half-width.
+            data.add((Number) (-d.mean()), d.hasInterval() ? Double.valueOf(d.halfWidth()) : null, "deaths averted per year",
+                    e.scenarios().get(s).name());
+        }
+        if (!any) {
+            missing.add(new Missing(title, "the model reported no " + MetricCatalog.DEATHS));
+            return;
+        }
+        JFreeChart chart = barChart(title, "deaths averted per year (baseline " + e.baseline() + " minus scenario)", data);
+        ((CategoryPlot) chart.getPlot()).addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));
+        out.add(new Chart("deaths_averted.png", title,
+                "Deaths averted per year = baseline minus scenario, paired by replication (common random numbers); "
+                        + "whiskers are the 95% interval of the paired difference. Above zero: fewer deaths than the "
+                        + "baseline.", WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT)));
+    }
+
+    private static JFreeChart barChart(String title, String valueLabel, DefaultStatisticalCategoryDataset data) {
+        CategoryAxis x = new CategoryAxis("scenario");
+        NumberAxis y = new NumberAxis(valueLabel);
+        y.setAutoRangeIncludesZero(true);
+        StatisticalBarRenderer r = new StatisticalBarRenderer();
+        r.setSeriesPaint(0, SCENARIO_COLOURS[0]);
+        r.setErrorIndicatorPaint(Color.BLACK);
+        r.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setMaximumBarWidth(0.12);
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        return finish(new JFreeChart(title, TITLE_FONT, plot, false));
+    }
+
+    // ---------------------------------------------------------------- travel time distribution
+
+    private static void travelCumulative(ExperimentResults results, List<Chart> out, List<Missing> missing) {
+        String title = "Stroke travel time to hospital: cumulative share";
+        String name = "stroke_travel_minutes_histogram";
+        XYSeriesCollection data = new XYSeriesCollection();
+        List<Integer> drawn = new ArrayList<>();
+        for (int s = 0; s < results.scenarios(); s++) {
+            double[] h = results.seriesMean(s, name);
+            if (h == null) {
+                continue;
+            }
+            double total = 0;
+            for (double v : h) {
+                total += v;
+            }
+            if (!(total > 0)) {
+                continue;
+            }
+            XYSeries line = new XYSeries(results.experiment().scenarios().get(s).name(), false, false);
+            line.add(0, 0);
+            double cumulative = 0;
+            // Bin i holds journeys of [i, i+1) minutes, so the running total after bin i is the share within
+            // i + 1 minutes; the last bin (120 minutes or more) has no upper edge and is not drawn.
+            for (int i = 0; i < Math.min(h.length - 1, 120); i++) {
+                cumulative += h[i];
+                line.add(i + 1, 100 * cumulative / total);
+            }
+            data.addSeries(line);
+            drawn.add(s);
+        }
+        if (drawn.isEmpty()) {
+            missing.add(new Missing(title, "the model reported no " + name));
+            return;
+        }
+        NumberAxis x = new NumberAxis("minutes from scene to stroke hospital (at most)");
+        x.setRange(0, 120);
+        x.setTickUnit(new NumberTickUnit(15));
+        NumberAxis y = new NumberAxis("share of strokes arriving within (%)");
+        y.setRange(0, 100);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < drawn.size(); i++) {
+            r.setSeriesPaint(i, colour(drawn.get(i)));
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        for (int m : new int[] {30, 45}) {
+            ValueMarker marker = new ValueMarker(m, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+            marker.setLabel(m + " min");
+            marker.setLabelFont(SMALL_FONT);
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addDomainMarker(marker);
+        }
+        JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, true));
+        out.add(new Chart("stroke_travel_cumulative.png", title,
+                "Share of stroke patients reaching the hospital they were taken to within each number of minutes "
+                        + "(series stroke_travel_minutes_histogram, mean over replications). Dashed lines at 30 and "
+                        + "45 minutes.", WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT)));
+    }
+
+    // ---------------------------------------------------------------- hour x weekday
+
+    private static void heatMaps(ExperimentResults results, String name, String what, String unit, List<Chart> out,
+                                 List<Missing> missing) {
+        double max = 0;
+        boolean any = false;
+        for (int s = 0; s < results.scenarios(); s++) {
+            double[] v = results.seriesMean(s, name);
+            if (v != null && v.length >= HOURS_PER_WEEK) {
+                any = true;
+                for (int i = 0; i < HOURS_PER_WEEK; i++) {
+                    if (Double.isFinite(v[i])) {
+                        max = Math.max(max, v[i]);
+                    }
+                }
+            }
+        }
+        if (!any) {
+            missing.add(new Missing(what + " by hour and weekday", "the model reported no " + name + " (168 cells)"));
+            return;
+        }
+        // One colour scale for every scenario, so equal colours mean equal values across the maps.
+        PaintScale scale = GradientScale.sequential(0, max > 0 ? max : 1);
+        for (int s = 0; s < results.scenarios(); s++) {
+            double[] v = results.seriesMean(s, name);
+            String scenario = results.experiment().scenarios().get(s).name();
+            if (v == null || v.length < HOURS_PER_WEEK) {
+                continue;
+            }
+            double[][] xyz = new double[3][HOURS_PER_WEEK];
+            for (int i = 0; i < HOURS_PER_WEEK; i++) {
+                xyz[0][i] = i % 24;
+                // Monday at the top: the axis runs upwards, so Monday takes the highest row.
+                xyz[1][i] = 6 - i / 24;
+                xyz[2][i] = v[i];
+            }
+            DefaultXYZDataset data = new DefaultXYZDataset();
+            data.addSeries(name, xyz);
+            NumberAxis x = new NumberAxis("hour of day");
+            x.setRange(-0.5, 23.5);
+            x.setTickUnit(new NumberTickUnit(1));
+            String[] rows = new String[7];
+            for (int d = 0; d < 7; d++) {
+                rows[d] = DAYS[6 - d];
+            }
+            SymbolAxis y = new SymbolAxis(null, rows);
+            y.setRange(-0.5, 6.5);
+            y.setGridBandsVisible(false);
+            XYBlockRenderer r = new XYBlockRenderer();
+            r.setPaintScale(scale);
+            XYPlot plot = new XYPlot(data, x, y, r);
+            plot.setDomainGridlinesVisible(false);
+            plot.setRangeGridlinesVisible(false);
+            String title = what + " by hour and weekday: " + scenario;
+            JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, false));
+            chart.addSubtitle(legend(scale, unit + " per cell"));
+            out.add(new Chart(slug(name) + "_" + scenario + ".png", title,
+                    what + " in each hour of the week (series " + name + ", mean over replications), scenario "
+                            + scenario + ". The colour scale is shared by all scenarios.",
+                    WIDTH, HEAT_HEIGHT, png(chart, WIDTH, HEAT_HEIGHT)));
+        }
+    }
+
+    private static String slug(String seriesName) {
+        return seriesName.replace("_by_hour_of_week", "_hour_weekday");
+    }
+
+    private static void occupancy(ExperimentResults results, String name, String unit, List<Chart> out,
+                                  List<Missing> missing) {
+        String title = unit + " occupancy over the week";
+        XYSeriesCollection data = new XYSeriesCollection();
+        List<Integer> drawn = new ArrayList<>();
+        for (int s = 0; s < results.scenarios(); s++) {
+            double[] v = results.seriesMean(s, name);
+            if (v == null || v.length < HOURS_PER_WEEK) {
+                continue;
+            }
+            XYSeries line = new XYSeries(results.experiment().scenarios().get(s).name(), false, false);
+            for (int i = 0; i < HOURS_PER_WEEK; i++) {
+                if (Double.isFinite(v[i])) {
+                    line.add(i, v[i]);
+                }
+            }
+            data.addSeries(line);
+            drawn.add(s);
+        }
+        if (drawn.isEmpty()) {
+            missing.add(new Missing(title, "the model reported no " + name + " (168 cells)"));
+            return;
+        }
+        NumberAxis x = new NumberAxis("hour of the week");
+        x.setRange(0, HOURS_PER_WEEK);
+        x.setTickUnit(new NumberTickUnit(24, new DayFormat()));
+        NumberAxis y = new NumberAxis("occupied beds (mean)");
+        y.setAutoRangeIncludesZero(true);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < drawn.size(); i++) {
+            r.setSeriesPaint(i, colour(drawn.get(i)));
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, true));
+        out.add(new Chart(name.replace("_by_hour_of_week", "_week") + ".png", title,
+                unit + " beds occupied in each hour of the week (series " + name + ", mean over replications); "
+                        + "ticks mark midnight at the start of each day.", WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT)));
+    }
+
+    /** Labels hour-of-week ticks (multiples of 24) with the weekday starting there. */
+    private static final class DayFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+            long hour = Math.round(number);
+            int day = (int) Math.floorMod(hour / 24, 7L);
+            return to.append(hour % 24 == 0 && hour < HOURS_PER_WEEK ? DAYS[day] + " 00:00" : "");
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- maps
+
+    private static void travelMaps(ExperimentResults results, List<Chart> out, List<Missing> missing) {
+        String name = "zone_stroke_travel_minutes_base";
+        Experiment e = results.experiment();
+        int n = results.scenarios();
+        double[][] minutes = new double[n][];
+        double max = 0;
+        for (int s = 0; s < n; s++) {
+            Network net = results.model(s).network();
+            double[] v = results.seriesMean(s, name);
+            if (net == null || v == null || v.length != net.zones().size() || net.zones().isEmpty()) {
+                continue;
+            }
+            minutes[s] = v;
+            for (double m : v) {
+                if (Double.isFinite(m)) {
+                    max = Math.max(max, m);
+                }
+            }
+        }
+        boolean any = false;
+        PaintScale scale = GradientScale.sequential(0, Math.max(10, Math.ceil(max / 10) * 10));
+        for (int s = 0; s < n; s++) {
+            if (minutes[s] == null) {
+                continue;
+            }
+            any = true;
+            String scenario = e.scenarios().get(s).name();
+            String title = "Stroke travel minutes by zone: " + scenario;
+            JFreeChart chart = map(title, results.model(s).network(), minutes[s], scale, "minutes to stroke hospital");
+            out.add(new Chart("map_stroke_travel_" + scenario + ".png", title,
+                    "Zone centroids coloured by base (off-peak, blue-light) minutes to the stroke hospital chosen for "
+                            + "the zone (series " + name + "), scenario " + scenario + ". Filled triangles: open "
+                            + "sites with a HASU; open squares: other open sites; crosses: closed sites. Distances "
+                            + "in km from the map centre (equirectangular, corrected by the cosine of latitude).",
+                    MAP_SIZE, MAP_SIZE, mapPng(chart)));
+        }
+        if (!any) {
+            missing.add(new Missing("Maps of stroke travel minutes",
+                    "the model reported no " + name + " matching a network's zones"));
+            return;
+        }
+        int b = e.baselineIndex();
+        if (minutes[b] == null) {
+            return;
+        }
+        for (int s = 0; s < n; s++) {
+            if (s == b || minutes[s] == null) {
+                continue;
+            }
+            double[] change = changeByZoneId(results.model(s).network(), minutes[s], results.model(b).network(),
+                    minutes[b]);
+            double worst = 1;
+            for (double c : change) {
+                if (Double.isFinite(c)) {
+                    worst = Math.max(worst, Math.abs(c));
+                }
+            }
+            worst = Math.ceil(worst);
+            String scenario = e.scenarios().get(s).name();
+            String title = "Change in stroke travel minutes: " + scenario + " minus " + e.baseline();
+            JFreeChart chart = map(title, results.model(s).network(), change, GradientScale.diverging(-worst, worst),
+                    "change in minutes (negative = quicker)");
+            out.add(new Chart("map_stroke_travel_change_" + scenario + ".png", title,
+                    "Change in base minutes to the chosen stroke hospital, scenario " + scenario + " minus baseline "
+                            + e.baseline() + ", by zone: blue zones are quicker to reach, red slower. Sites as in "
+                            + "the scenario's map.", MAP_SIZE, MAP_SIZE, mapPng(chart)));
+        }
+    }
+
+    /** Scenario minus baseline per zone of the scenario's network, matching zones by id (NaN where unmatched). */
+    private static double[] changeByZoneId(Network net, double[] values, Network base, double[] baseValues) {
+        java.util.Map<String, Integer> baseIndex = new java.util.HashMap<>();
+        for (Zone z : base.zones()) {
+            baseIndex.put(z.id(), z.index());
+        }
+        double[] change = new double[values.length];
+        for (Zone z : net.zones()) {
+            Integer j = baseIndex.get(z.id());
+            change[z.index()] = j == null || j >= baseValues.length ? Double.NaN : values[z.index()] - baseValues[j];
+        }
+        return change;
+    }
+
+    private static JFreeChart map(String title, Network net, double[] zoneValues, PaintScale scale, String legend) {
+        List<Zone> zones = net.zones();
+        double minLat = Double.POSITIVE_INFINITY;
+        double maxLat = Double.NEGATIVE_INFINITY;
+        double minLon = Double.POSITIVE_INFINITY;
+        double maxLon = Double.NEGATIVE_INFINITY;
+        for (Zone z : zones) {
+            minLat = Math.min(minLat, z.lat());
+            maxLat = Math.max(maxLat, z.lat());
+            minLon = Math.min(minLon, z.lon());
+            maxLon = Math.max(maxLon, z.lon());
+        }
+        for (Site s : net.sites()) {
+            minLat = Math.min(minLat, s.lat());
+            maxLat = Math.max(maxLat, s.lat());
+            minLon = Math.min(minLon, s.lon());
+            maxLon = Math.max(maxLon, s.lon());
+        }
+        Projection p = new Projection((minLat + maxLat) / 2, (minLon + maxLon) / 2);
+        double[][] xyz = new double[3][zones.size()];
+        for (Zone z : zones) {
+            xyz[0][z.index()] = p.x(z.lon());
+            xyz[1][z.index()] = p.y(z.lat());
+            xyz[2][z.index()] = zoneValues[z.index()];
+        }
+        DefaultXYZDataset zoneData = new DefaultXYZDataset();
+        zoneData.addSeries("zones", xyz);
+        XYShapeRenderer zr = new XYShapeRenderer();
+        zr.setPaintScale(scale);
+        // Thin grey outlines keep zones whose colour is close to the background (no change) visible.
+        zr.setDrawOutlines(true);
+        zr.setUseOutlinePaint(true);
+        zr.setSeriesOutlinePaint(0, new Color(0x999999));
+        zr.setSeriesOutlineStroke(0, new BasicStroke(0.5f));
+        // The zones' colours are explained by the colour bar; a legend item would show one arbitrary colour.
+        zr.setSeriesVisibleInLegend(0, false);
+        // Markers shrink as zones multiply so that neighbouring centroids do not hide each other.
+        double size = Math.max(3, Math.min(16, 500 / Math.sqrt(zones.size())));
+        zr.setSeriesShape(0, new Rectangle2D.Double(-size / 2, -size / 2, size, size));
+
+        DefaultXYDataset siteData = new DefaultXYDataset();
+        List<List<Site>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Site s : net.sites()) {
+            groups.get(s.offers(Service.HASU) ? 0 : s.open() ? 1 : 2).add(s);
+        }
+        String[] groupNames = {"open site with HASU", "other open site", "closed site"};
+        List<List<Site>> drawnGroups = new ArrayList<>();
+        for (int g = 0; g < 3; g++) {
+            List<Site> sites = groups.get(g);
+            if (sites.isEmpty()) {
+                continue;
+            }
+            double[][] xy = new double[2][sites.size()];
+            for (int i = 0; i < sites.size(); i++) {
+                xy[0][i] = p.x(sites.get(i).lon());
+                xy[1][i] = p.y(sites.get(i).lat());
+            }
+            siteData.addSeries(groupNames[g], xy);
+            drawnGroups.add(sites);
+        }
+        XYLineAndShapeRenderer sr = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < drawnGroups.size(); i++) {
+            String key = (String) siteData.getSeriesKey(i);
+            int g = java.util.Arrays.asList(groupNames).indexOf(key);
+            sr.setSeriesShape(i, g == 0 ? triangle(11) : g == 1 ? squareOutline(9) : cross(9));
+            sr.setSeriesPaint(i, Color.BLACK);
+            sr.setSeriesShapesFilled(i, g == 0);
+            sr.setSeriesItemLabelsVisible(i, true);
+            sr.setSeriesItemLabelFont(i, SMALL_FONT);
+            sr.setSeriesPositiveItemLabelPosition(i,
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        }
+        sr.setDefaultItemLabelGenerator((dataset, series, item) -> drawnGroups.get(series).get(item).id());
+        NumberAxis x = new NumberAxis("km east of centre");
+        NumberAxis y = new NumberAxis("km north of centre");
+        XYPlot plot = new XYPlot(zoneData, x, y, zr);
+        plot.setDataset(1, siteData);
+        plot.setRenderer(1, sr);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, true));
+        // White, not the charts' light grey, so that zones with no change (white) stand out only by outline.
+        plot.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.addSubtitle(legend(scale, legend));
+        return chart;
+    }
+
+    /** Equirectangular projection to km from a centre, with east-west distances shrunk by cos(latitude). */
+    private record Projection(double lat0, double lon0) {
+        static final double KM_PER_DEGREE = 111.195;
+
+        double x(double lon) {
+            return (lon - lon0) * Math.cos(Math.toRadians(lat0)) * KM_PER_DEGREE;
+        }
+
+        double y(double lat) {
+            return (lat - lat0) * KM_PER_DEGREE;
+        }
+    }
+
+    /**
+     * Renders a map with equal km per pixel on both axes: a first rendering measures the data area that the
+     * axes, titles and legends leave, then the axis ranges are widened to that area's aspect ratio.
+     */
+    private static byte[] mapPng(JFreeChart chart) {
+        XYPlot plot = (XYPlot) chart.getPlot();
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            var data = plot.getDataset(d);
+            if (data == null) {
+                continue;
+            }
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                for (int i = 0; i < data.getItemCount(s); i++) {
+                    minX = Math.min(minX, data.getXValue(s, i));
+                    maxX = Math.max(maxX, data.getXValue(s, i));
+                    minY = Math.min(minY, data.getYValue(s, i));
+                    maxY = Math.max(maxY, data.getYValue(s, i));
+                }
+            }
+        }
+        // A margin of 6% (at least 1 km) keeps edge markers and site labels inside the frame.
+        double pad = Math.max(1, 0.06 * Math.max(maxX - minX, maxY - minY));
+        minX -= pad;
+        maxX += pad;
+        minY -= pad;
+        maxY += pad;
+        plot.getDomainAxis().setRange(minX, maxX);
+        plot.getRangeAxis().setRange(minY, maxY);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.createBufferedImage(MAP_SIZE, MAP_SIZE, info);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        double kmPerPixel = Math.max((maxX - minX) / area.getWidth(), (maxY - minY) / area.getHeight());
+        double cx = (minX + maxX) / 2;
+        double cy = (minY + maxY) / 2;
+        plot.getDomainAxis().setRange(cx - kmPerPixel * area.getWidth() / 2, cx + kmPerPixel * area.getWidth() / 2);
+        plot.getRangeAxis().setRange(cy - kmPerPixel * area.getHeight() / 2, cy + kmPerPixel * area.getHeight() / 2);
+        return png(chart, MAP_SIZE, MAP_SIZE);
+    }
+
+    private static Shape triangle(double size) {
+        Path2D.Double t = new Path2D.Double();
+        t.moveTo(0, -size / 2);
+        t.lineTo(size / 2, size / 2);
+        t.lineTo(-size / 2, size / 2);
+        t.closePath();
+        return t;
+    }
+
+    private static Shape squareOutline(double size) {
+        return new Rectangle2D.Double(-size / 2, -size / 2, size, size);
+    }
+
+    private static Shape cross(double size) {
+        Path2D.Double c = new Path2D.Double();
+        c.moveTo(-size / 2, -size / 2);
+        c.lineTo(size / 2, size / 2);
+        c.moveTo(-size / 2, size / 2);
+        c.lineTo(size / 2, -size / 2);
+        return new BasicStroke(2f).createStrokedShape(c);
+    }
+
+    // ---------------------------------------------------------------- common
+
+    static Color colour(int scenario) {
+        return SCENARIO_COLOURS[scenario % SCENARIO_COLOURS.length];
+    }
+
+    private static PaintScaleLegend legend(PaintScale scale, String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        axis.setLabelFont(SMALL_FONT);
+        axis.setTickLabelFont(SMALL_FONT);
+        PaintScaleLegend l = new PaintScaleLegend(scale, axis);
+        l.setPosition(RectangleEdge.RIGHT);
+        l.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        l.setStripWidth(14);
+        l.setSubdivisionCount(100);
+        l.setMargin(new RectangleInsets(8, 8, 8, 8));
+        l.setFrame(BlockBorder.NONE);
+        return l;
+    }
+
+    private static JFreeChart finish(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(new Color(0xF7F7F7));
+        if (chart.getLegend() != null) {
+            chart.getLegend().setFrame(BlockBorder.NONE);
+            chart.getLegend().setItemFont(SMALL_FONT);
+        }
+        TextTitle t = chart.getTitle();
+        t.setPaint(Color.BLACK);
+        return chart;
+    }
+
+    /** PNG bytes. ImageIO's PNG writer stores no time or text chunks, so equal images give equal bytes. */
+    static byte[] png(JFreeChart chart, int width, int height) {
+        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // An explicit in-memory stream: ImageIO.write would otherwise buffer through temporary files, and
+        // turning that off is a JVM-wide setting other threads may rely on.
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(stream);
+            writer.write(image);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A colour ramp over [lower, upper]; values outside are clamped, NaN is light grey (no value). */
+    static final class GradientScale implements PaintScale {
+        private final double lower;
+        private final double upper;
+        private final Color[] stops;
+
+        private GradientScale(double lower, double upper, Color... stops) {
+            this.lower = lower;
+            this.upper = upper > lower ? upper : lower + 1;
+            this.stops = stops;
+        }
+
+        /** Light yellow to dark purple (viridis-like, reversed so that more is darker). */
+        static GradientScale sequential(double lower, double upper) {
+            return new GradientScale(lower, upper, new Color(0xFDE725), new Color(0x5EC962), new Color(0x21918C),
+                    new Color(0x3B528B), new Color(0x440154));
+        }
+
+        /** Blue below zero, white at zero, red above. */
+        static GradientScale diverging(double lower, double upper) {
+            return new GradientScale(lower, upper, new Color(0x2166AC), new Color(0x92C5DE), new Color(0xF7F7F7),
+                    new Color(0xF4A582), new Color(0xB2182B));
+        }
+
+        @Override
+        public double getLowerBound() {
+            return lower;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return upper;
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            if (!Double.isFinite(value)) {
+                return new Color(0xCCCCCC);
+            }
+            double f = Math.max(0, Math.min(1, (value - lower) / (upper - lower))) * (stops.length - 1);
+            int i = Math.min((int) Math.floor(f), stops.length - 2);
+            double w = f - i;
+            Color a = stops[i];
+            Color b = stops[i + 1];
+            return new Color((int) Math.round(a.getRed() + w * (b.getRed() - a.getRed())),
+                    (int) Math.round(a.getGreen() + w * (b.getGreen() - a.getGreen())),
+                    (int) Math.round(a.getBlue() + w * (b.getBlue() - a.getBlue())));
+        }
+    }
+}
