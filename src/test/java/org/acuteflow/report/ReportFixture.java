@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.acuteflow.config.Experiment;
+import org.acuteflow.config.NetworkEdits;
 import org.acuteflow.config.RunControl;
 import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.config.SourceMap;
@@ -141,12 +142,12 @@ final class ReportFixture {
     static Experiment experiment(int replications, Set<String> outputs) {
         List<ScenarioSpec> specs = List.of(
                 new ScenarioSpec(0, "current", "Stroke units in every district hospital, as before 2010.",
-                        "current", parameters("current"), sources("current")),
+                        "current", parameters("current"), sources("current"), NetworkEdits.NONE),
                 new ScenarioSpec(1, "concentrated", "Acute stroke care in one HASU.", "concentrated",
-                        parameters("concentrated"), sources("concentrated")));
+                        parameters("concentrated"), sources("concentrated"), NetworkEdits.NONE));
         return new Experiment("test-stroke", "Would one HASU save lives?\n\nA test <question> & answer.",
                 Path.of("experiments", "test-stroke.yaml"), "ab".repeat(32), Path.of("networks", "testland"),
-                new RunControl(365, 30, replications, 42, 1), outputs, "current", specs);
+                new RunControl(365, 30, replications, 42, 1), outputs, "current", specs, null);
     }
 
     static Set<String> allOutputs() {
