@@ -35,9 +35,13 @@ public record Experiment(String name, String description, Path file, String sha2
         return new Experiment(name, description, file, sha256, networkDir, run, newOutputs, baseline, scenarios, sweep);
     }
 
-    /** The same experiment with generated scenarios in place of the sweep. */
+    /** The same experiment with the sweep's generated scenarios (the sweep is kept: outputs rank them). */
     public Experiment withScenarios(List<ScenarioSpec> generated) {
-        return new Experiment(name, description, file, sha256, networkDir, run, outputs, baseline, generated, null);
+        return new Experiment(name, description, file, sha256, networkDir, run, outputs, baseline, generated, sweep);
+    }
+
+    public boolean isSweep() {
+        return sweep != null;
     }
 
     public int baselineIndex() {

@@ -30,8 +30,8 @@ public final class SweepExpander {
      */
     public static Experiment expand(Experiment experiment, Function<String, Network> networks) {
         SweepSpec sweep = experiment.sweep();
-        if (sweep == null) {
-            return experiment;
+        if (sweep == null || experiment.scenarios().size() > 1) {
+            return experiment; // not a sweep, or already expanded (a sweep holds only its base until then)
         }
         ScenarioSpec base = experiment.scenarios().get(0);
         List<NetworkEdits> closures = new ArrayList<>();

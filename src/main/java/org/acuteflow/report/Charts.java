@@ -99,6 +99,7 @@ final class Charts {
         List<Chart> out = new ArrayList<>();
         deathsByScenario(results, out, missing);
         deathsAverted(results, out, missing);
+        sweepRanking(results, out);
         travelCumulative(results, out, missing);
         for (String[] s : new String[][] {{"arrivals_by_hour_of_week", "Arrivals", "arrivals"},
                 {"stroke_arrivals_by_hour_of_week", "Stroke arrivals", "stroke arrivals"},
@@ -170,6 +171,35 @@ final class Charts {
                 "Deaths averted per year = baseline minus scenario, paired by replication (common random numbers); "
                         + "whiskers are the 95% interval of the paired difference. Above zero: fewer deaths than the "
                         + "baseline.", WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT)));
+    }
+
+    /** Sweeps: extra deaths per year of each generated scenario, most harmful first (as in ranking.csv). */
+    private static void sweepRanking(ExperimentResults results, List<Chart> out) {
+        if (!results.experiment().isSweep() || results.scenarios() < 2) {
+            return;
+        }
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        List<SweepRanking.Row> rows = SweepRanking.rank(results);
+        for (SweepRanking.Row row : rows) {
+            Statistics.Interval d = row.extraDeaths();
+            if (d.n() > 0) {
+                data.add((Number) d.mean(), d.hasInterval() ? Double.valueOf(d.halfWidth()) : null,
+                        "extra deaths per year", row.scenario());
+            }
+        }
+        if (data.getColumnCount() == 0) {
+            return;
+        }
+        String title = "Sweep ranking: extra deaths per year against the base";
+        JFreeChart chart = barChart(title, "extra deaths per year (scenario minus base)", data);
+        CategoryPlot plot = (CategoryPlot) chart.getPlot();
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));
+        ((StatisticalBarRenderer) plot.getRenderer()).setMaximumBarWidth(0.6);
+        int height = Math.max(HEIGHT, 120 + 22 * data.getColumnCount());
+        out.add(new Chart("sweep_ranking.png", title,
+                "Each swept scenario minus the unmodified base, paired by replication; whiskers are 95% intervals. "
+                        + "Ordered as ranking.csv: most extra deaths first.", WIDTH, height, png(chart, WIDTH, height)));
     }
 
     private static JFreeChart barChart(String title, String valueLabel, DefaultStatisticalCategoryDataset data) {

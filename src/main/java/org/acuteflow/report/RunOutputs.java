@@ -37,6 +37,9 @@ public final class RunOutputs {
             CsvOutputs.writeDifferences(results, dir.resolve("differences.csv"));
         }
         CsvOutputs.writeSiteSummary(results, dir.resolve("site_summary.csv"));
+        if (e.isSweep() && results.scenarios() > 1) {
+            SweepRanking.write(results, dir.resolve("ranking.csv"));
+        }
         if (e.wants("geojson")) {
             GeoJson.writeZones(results, dir.resolve("zones.geojson"));
             GeoJson.writeSites(results, dir.resolve("sites.geojson"));
