@@ -176,7 +176,8 @@ public final class ExperimentLoader {
             JsonNode scenarioParams = YamlTrees.merge(params, s.parameters());
             SourceMap scenarioSources = new SourceMap(fileName);
             scenarioSources.putAll(paramSources, "");
-            // A scenario override is reported where the scenario wrote it.
+            // A scenario override is reported where the scenario wrote it; its other keys keep their own paths.
+            scenarioSources.putAll(subMap(sources, path), path);
             scenarioSources.putAll(subMap(sources, path + ".parameters"), "parameters");
             scenarios.add(new ScenarioSpec(i, s.name(), s.description(), s.configuration(), scenarioParams,
                     scenarioSources, new NetworkEdits(s.closeSites(), s.closeServices(), s.openServices())));

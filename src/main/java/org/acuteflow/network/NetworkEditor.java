@@ -1,0 +1,86 @@
+package org.acuteflow.network;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.acuteflow.config.NetworkEdits;
+import org.acuteflow.config.Problems;
+
+/**
+ * Applies a scenario's {@link NetworkEdits} (close sites, withdraw or add services) to a configured network,
+ * giving a new immutable network; travel times are shared, since closing a hospital does not move roads.
+ */
+public final class NetworkEditor {
+    private NetworkEditor() {
+    }
+
+    /**
+     * @param problems   collects unknown site ids and services, located at {@code pathPrefix}
+     * @param pathPrefix where the edits were written, e.g. {@code scenarios[2]}
+     */
+    public static Network apply(Network network, NetworkEdits edits, Problems problems, String pathPrefix) {
+        if (edits.isEmpty()) {
+            return network;
+        }
+        Map<String, Site> byId = new HashMap<>();
+        for (Site s : network.sites()) {
+            byId.put(s.id(), s);
+        }
+        Map<String, Boolean> open = new HashMap<>();
+        Map<String, Set<Service>> services = new HashMap<>();
+        for (Site s : network.sites()) {
+            open.put(s.id(), s.open());
+            services.put(s.id(), s.services().isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(s.services()));
+        }
+        for (int i = 0; i < edits.closeSites().size(); i++) {
+            String id = edits.closeSites().get(i);
+            if (known(byId, id, problems, pathPrefix + ".close_sites[" + i + "]")) {
+                open.put(id, false);
+            }
+        }
+        applyServices(edits.closeServices(), false, byId, services, problems, pathPrefix + ".close_services");
+        applyServices(edits.openServices(), true, byId, services, problems, pathPrefix + ".open_services");
+        List<Site> sites = new ArrayList<>();
+        for (Site s : network.sites()) {
+            boolean isOpen = open.get(s.id());
+            Set<Service> offered = isOpen ? services.get(s.id()) : Set.of();
+            sites.add(new Site(s.index(), s.id(), s.name(), s.lat(), s.lon(), isOpen, offered, s.beds(), s.cover()));
+        }
+        return new Network(network.name(), network.configuration(), network.zones(), sites, network.stations(),
+                network.travel(), network.protocol());
+    }
+
+    private static void applyServices(List<NetworkEdits.SiteService> list, boolean add, Map<String, Site> byId,
+                                      Map<String, Set<Service>> services, Problems problems, String path) {
+        for (int i = 0; i < list.size(); i++) {
+            NetworkEdits.SiteService ss = list.get(i);
+            String p = path + "[" + i + "]";
+            if (!known(byId, ss.site(), problems, p + ".site")) {
+                continue;
+            }
+            Service service;
+            try {
+                service = Service.parse(ss.service() == null ? "" : ss.service());
+            } catch (IllegalArgumentException e) {
+                problems.add(p + ".service", e.getMessage());
+                continue;
+            }
+            if (add) {
+                services.get(ss.site()).add(service);
+            } else {
+                services.get(ss.site()).remove(service);
+            }
+        }
+    }
+
+    private static boolean known(Map<String, Site> byId, String id, Problems problems, String path) {
+        if (id == null || !byId.containsKey(id)) {
+            problems.add(path, "unknown site id '" + id + "'; see the network's sites.csv");
+            return false;
+        }
+        return true;
+    }
+}

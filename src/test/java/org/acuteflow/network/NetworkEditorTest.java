@@ -1,0 +1,48 @@
+package org.acuteflow.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.acuteflow.config.NetworkEdits;
+import org.acuteflow.config.NetworkEdits.SiteService;
+import org.acuteflow.config.Problems;
+import org.junit.jupiter.api.Test;
+
+class NetworkEditorTest {
+    @Test
+    void closingASiteRemovesAllItsServicesAndKeepsTheRest() {
+        Network n = ThreeSiteNetwork.create();
+        Problems p = Problems.forFile("exp.yaml");
+        Network edited = NetworkEditor.apply(n, new NetworkEdits(List.of("A"), List.of(), List.of()), p, "scenarios[0]");
+        assertTrue(p.isEmpty());
+        assertFalse(edited.sites().get(0).open());
+        assertFalse(edited.sites().get(0).offers(Service.TYPE1_AE));
+        assertTrue(edited.sites().get(2).offers(Service.TYPE1_AE));
+        assertSame(n.travel(), edited.travel());
+        assertTrue(n.sites().get(0).open(), "the original network is unchanged");
+    }
+
+    @Test
+    void servicesAreWithdrawnAndAddedAtOneSite() {
+        Network edited = NetworkEditor.apply(ThreeSiteNetwork.create(), new NetworkEdits(List.of(),
+                List.of(new SiteService("A", "hasu")), List.of(new SiteService("C", "hasu"))),
+                Problems.forFile("x"), "s");
+        assertEquals(Set.of(Service.TYPE1_AE), edited.sites().get(0).services());
+        assertEquals(Set.of(Service.TYPE1_AE, Service.HASU), edited.sites().get(2).services());
+        assertEquals(10, edited.sites().get(0).bedsFor(Service.HASU), "beds stay with the site");
+    }
+
+    @Test
+    void unknownSitesAndServicesAreAllReported() {
+        Problems p = Problems.forFile("exp.yaml");
+        NetworkEditor.apply(ThreeSiteNetwork.create(), new NetworkEdits(List.of("Q"),
+                List.of(new SiteService("A", "cardiology")), List.of(new SiteService("Z", "hasu"))), p, "scenarios[1]");
+        List<String> fields = p.list().stream().map(x -> x.field()).toList();
+        assertEquals(List.of("scenarios[1].close_sites[0]", "scenarios[1].close_services[0].service",
+                "scenarios[1].open_services[0].site"), fields);
+    }
+}
