@@ -1,14 +1,34 @@
 package org.acuteflow.model;
 
 import org.acuteflow.config.Experiment;
+import org.acuteflow.config.Problems;
 import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.experiment.ModelFactory;
 import org.acuteflow.experiment.ScenarioModel;
+import org.acuteflow.network.Network;
+import org.acuteflow.network.NetworkLoader;
+import org.acuteflow.outcome.OutcomeModel;
+import org.acuteflow.outcome.OutcomeParameters;
 
-/** Prepares the patient-flow model for each scenario: network + configuration + bound parameters. */
+/**
+ * Prepares the patient-flow model for each scenario: loads the network with the scenario's configuration,
+ * binds and validates the {@code demand}, {@code ems}, {@code hospital} and {@code outcome} parameters, and
+ * precomputes per-zone site and station orders. Stateless and thread-safe.
+ */
 public final class FlowModelFactory implements ModelFactory {
     @Override
     public ScenarioModel prepare(Experiment experiment, ScenarioSpec scenario) {
-        throw new UnsupportedOperationException("the patient-flow model is not built yet");
+        Network network = NetworkLoader.load(experiment.networkDir(), scenario.configuration());
+        FlowParameters params = FlowParameters.from(scenario.parameters(), scenario.sources());
+        OutcomeModel outcome = new OutcomeModel(
+                OutcomeParameters.from(scenario.parameters().get("outcome"), scenario.sources()));
+        try {
+            return new FlowModel(network, params, outcome::probabilityOfDeath);
+        } catch (IllegalArgumentException e) {
+            Problems problems = scenario.sources().problems();
+            problems.add("parameters.demand", e.getMessage());
+            problems.throwIfAny();
+            throw e;
+        }
     }
 }

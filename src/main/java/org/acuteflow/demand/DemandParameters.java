@@ -1,0 +1,53 @@
+package org.acuteflow.demand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.TreeMap;
+import org.acuteflow.config.Binder;
+import org.acuteflow.config.Problems;
+import org.acuteflow.config.SourceMap;
+
+/**
+ * The {@code demand:} section of the model parameters.
+ *
+ * @param scale    multiplies every class's volume (1 = as published; benchmarks and sensitivity runs change it)
+ * @param profiles named weekly profiles
+ * @param classes  volume and mix per demand class
+ * @param stroke   case mix of suspected strokes
+ */
+public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, DemandClasses classes,
+                               StrokeCaseMix stroke) {
+    public static final String PATH = "parameters.demand";
+
+    public DemandParameters {
+        profiles = Map.copyOf(profiles);
+    }
+
+    /** Binds the {@code demand} subtree strictly and validates it, reporting every problem at once. */
+    public static DemandParameters from(JsonNode tree, SourceMap sources) {
+        DemandParameters d = Binder.bind(tree, DemandParameters.class, sources, PATH);
+        Problems p = sources.problems();
+        d.validate(p, PATH);
+        p.throwIfAny();
+        return d;
+    }
+
+    public void validate(Problems p, String path) {
+        p.nonNegative(path + ".scale", scale);
+        for (Map.Entry<String, ProfileSpec> e : new TreeMap<>(profiles).entrySet()) {
+            e.getValue().validate(p, path + ".profiles." + e.getKey());
+        }
+        classes.validate(p, path + ".classes", new java.util.TreeSet<>(profiles.keySet()));
+        stroke.validate(p, path + ".stroke");
+    }
+
+    /** Cases per year the arrival process of {@code c} generates (stroke includes mimics), after scaling. */
+    public double generatedPerYear(DemandClass c) {
+        double base = classes.get(c).perYear() * scale;
+        return c == DemandClass.STROKE ? base / (1 - stroke.mimicShare()) : base;
+    }
+
+    public WeeklyProfile profileOf(DemandClass c) {
+        return profiles.get(classes.get(c).profile()).toProfile();
+    }
+}

@@ -1,0 +1,80 @@
+package org.acuteflow.demand;
+
+import org.acuteflow.outcome.CareLevel;
+
+/**
+ * One patient of one replication: attributes drawn at creation (identical in every configuration, for common
+ * random numbers), per-patient service times, and the timestamps of the journey (clock minutes; NaN = did not
+ * happen). Mutable and confined to the replication's thread.
+ */
+public final class Patient {
+    // ---- attributes (drawn at creation from demand streams) ----
+    public long id;
+    public DemandClass demandClass;
+    /** Null for other incidents (not an emergency admission). */
+    public Condition condition;
+    public int zone;
+    public AgeBand ageBand;
+    public boolean selfPresenter;
+    public boolean categoryA;
+    public boolean conveyed;
+    /** The ambulance crew recognised a suspected stroke (true strokes and mimics only). */
+    public boolean recognisedAsStroke;
+    public boolean onsetKnown;
+    public boolean eligibleForThrombolysis;
+    public boolean largeVesselOcclusion;
+    /** Onset (or call, for non-stroke classes) after the warm-up: the patient enters the statistics. */
+    public boolean counted;
+    /** Uniform for sampling death, drawn at creation from the outcome stream. */
+    public double outcomeUniform;
+
+    // ---- per-patient service times (minutes), drawn at creation from service streams ----
+    public double mobilisationMinutes;
+    public double onSceneMinutes;
+    public double handoverMinutes;
+    public double edStayMinutes;
+    /** Uniforms for door-to-scan and scan-to-needle: the distribution depends on the site type reached. */
+    public double doorToScanUniform;
+    public double scanToNeedleUniform;
+    public double doorToPunctureMinutes;
+    public double hasuStayMinutes;
+    /** After the HASU, moves on to a stroke-unit bed on the same site. */
+    public boolean strokeUnitAfterHasu;
+    public double strokeUnitStayMinutes;
+    public double mimicStayMinutes;
+    public double transferDelayMinutes;
+
+    // ---- timestamps (clock minutes) ----
+    public double onsetMinutes = Double.NaN;
+    public double callMinutes = Double.NaN;
+    public double dispatchMinutes = Double.NaN;
+    public double atSceneMinutes = Double.NaN;
+    public double leaveSceneMinutes = Double.NaN;
+    public double doorMinutes = Double.NaN;
+    public double scanMinutes = Double.NaN;
+    public double needleMinutes = Double.NaN;
+    public double punctureMinutes = Double.NaN;
+    public double transferDepartMinutes = Double.NaN;
+    public double transferArrivalMinutes = Double.NaN;
+
+    // ---- where ----
+    /** Station of the ambulance sent, or -1. */
+    public int station = -1;
+    /** First hospital site, or -1 when not conveyed. */
+    public int firstSite = -1;
+    /** Site after a secondary transfer, or -1. */
+    public int transferSite = -1;
+    /** The first site is not the one the protocol picks first (a full unit was skipped). */
+    public boolean diverted;
+    public CareLevel careLevel;
+    public boolean specialistOnSiteAtArrival;
+    public double probabilityOfDeath = Double.NaN;
+
+    public boolean isSuspectedStroke() {
+        return condition != null && condition.looksLikeStroke() && recognisedAsStroke && !selfPresenter;
+    }
+
+    public boolean thrombolysed() {
+        return !Double.isNaN(needleMinutes);
+    }
+}

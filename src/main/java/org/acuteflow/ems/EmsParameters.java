@@ -1,0 +1,34 @@
+package org.acuteflow.ems;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.acuteflow.config.Binder;
+import org.acuteflow.config.DistributionSpec;
+import org.acuteflow.config.Problems;
+import org.acuteflow.config.SourceMap;
+
+/**
+ * The {@code ems:} section of the model parameters.
+ *
+ * @param fleetScale           multiplies every station's vehicles (rounded to whole vehicles)
+ * @param mobilisationMinutes  call to wheels rolling (call handling, triage and mobilisation)
+ * @param onSceneMinutes       at scene to leaving scene, per demand class
+ * @param handoverMinutes      arrival at hospital to the crew clearing
+ * @param roadKmPerBaseMinute  road kilometres per base (off-peak blue-light) minute, to report distances
+ */
+public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, PerClassMinutes onSceneMinutes,
+                            DistributionSpec handoverMinutes, double roadKmPerBaseMinute) {
+    public static final String PATH = "parameters.ems";
+
+    public static EmsParameters from(JsonNode tree, SourceMap sources) {
+        EmsParameters e = Binder.bind(tree, EmsParameters.class, sources, PATH);
+        Problems p = sources.problems();
+        e.validate(p, PATH);
+        p.throwIfAny();
+        return e;
+    }
+
+    public void validate(Problems p, String path) {
+        p.inRange(path + ".fleet_scale", fleetScale, 0, 100);
+        p.positive(path + ".road_km_per_base_minute", roadKmPerBaseMinute);
+    }
+}

@@ -1,0 +1,60 @@
+package org.acuteflow.hospital;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.acuteflow.config.Binder;
+import org.acuteflow.config.DistributionSpec;
+import org.acuteflow.config.Problems;
+import org.acuteflow.config.SourceMap;
+
+/**
+ * The {@code hospital:} section of the model parameters. Durations in minutes.
+ *
+ * @param hasuDoorToScanMinutes            door to brain scan at a HASU (pre-alerted stroke)
+ * @param otherDoorToScanMinutes           door to scan at a stroke-receiving site without a HASU or an A&E
+ * @param hasuScanToNeedleMinutes          scan to thrombolysis at a HASU, specialist on site
+ * @param otherScanToNeedleMinutes         scan to thrombolysis elsewhere, specialist on site
+ * @param unrecognisedStrokeDelayMinutes   extra minutes before the scan when the stroke was not pre-alerted
+ *                                         (not recognised by the crew, or self-presenting)
+ * @param maxOnsetToNeedleMinutesUnder80   thrombolysis window under 80 years
+ * @param maxOnsetToNeedleMinutes80Plus    thrombolysis window at 80 and over
+ * @param minWindowAfterScanMinutes        thrombolysis only if at least this much of the window is left after
+ *                                         the scan
+ * @param doorToPunctureMinutes            door to thrombectomy groin puncture at a thrombectomy site
+ * @param maxOnsetToPunctureMinutes        thrombectomy window
+ * @param hasuStayMinutes                  length of stay in a HASU bed
+ * @param strokeUnitAfterHasuShare         share of HASU patients who move on to a stroke-unit bed on the same
+ *                                         site (the rest leave the model: discharged or repatriated)
+ * @param strokeUnitStayMinutes            length of stay in a stroke-unit bed
+ * @param mimicStayMinutes                 length of stay of stroke mimics in a stroke bed
+ * @param edStayMinutes                    door to leaving the emergency department
+ * @param traumaTransferDelayMinutes       door of the trauma unit to departure of the secondary transfer
+ */
+public record HospitalParameters(DistributionSpec hasuDoorToScanMinutes, DistributionSpec otherDoorToScanMinutes,
+                                 DistributionSpec hasuScanToNeedleMinutes, DistributionSpec otherScanToNeedleMinutes,
+                                 double unrecognisedStrokeDelayMinutes,
+                                 @JsonProperty("max_onset_to_needle_minutes_under_80") double maxOnsetToNeedleMinutesUnder80,
+                                 @JsonProperty("max_onset_to_needle_minutes_80_plus") double maxOnsetToNeedleMinutes80Plus, double minWindowAfterScanMinutes,
+                                 DistributionSpec doorToPunctureMinutes, double maxOnsetToPunctureMinutes,
+                                 DistributionSpec hasuStayMinutes, double strokeUnitAfterHasuShare,
+                                 DistributionSpec strokeUnitStayMinutes, DistributionSpec mimicStayMinutes,
+                                 DistributionSpec edStayMinutes, DistributionSpec traumaTransferDelayMinutes) {
+    public static final String PATH = "parameters.hospital";
+
+    public static HospitalParameters from(JsonNode tree, SourceMap sources) {
+        HospitalParameters h = Binder.bind(tree, HospitalParameters.class, sources, PATH);
+        Problems p = sources.problems();
+        h.validate(p, PATH);
+        p.throwIfAny();
+        return h;
+    }
+
+    public void validate(Problems p, String path) {
+        p.nonNegative(path + ".unrecognised_stroke_delay_minutes", unrecognisedStrokeDelayMinutes);
+        p.nonNegative(path + ".max_onset_to_needle_minutes_under_80", maxOnsetToNeedleMinutesUnder80);
+        p.nonNegative(path + ".max_onset_to_needle_minutes_80_plus", maxOnsetToNeedleMinutes80Plus);
+        p.nonNegative(path + ".min_window_after_scan_minutes", minWindowAfterScanMinutes);
+        p.nonNegative(path + ".max_onset_to_puncture_minutes", maxOnsetToPunctureMinutes);
+        p.probability(path + ".stroke_unit_after_hasu_share", strokeUnitAfterHasuShare);
+    }
+}

@@ -1,0 +1,104 @@
+package org.acuteflow.model;
+
+import java.util.function.ToDoubleFunction;
+import org.acuteflow.config.RunControl;
+import org.acuteflow.demand.AliasTable;
+import org.acuteflow.demand.DemandClass;
+import org.acuteflow.demand.ThinnedArrivals;
+import org.acuteflow.demand.WeeklyProfile;
+import org.acuteflow.demand.ZoneWeight;
+import org.acuteflow.ems.Fleet;
+import org.acuteflow.experiment.PatientSink;
+import org.acuteflow.experiment.ReplicationResult;
+import org.acuteflow.experiment.ScenarioModel;
+import org.acuteflow.network.Network;
+import org.acuteflow.network.Zone;
+import org.acuteflow.outcome.OutcomeInput;
+import org.acuteflow.sim.ReplicationContext;
+
+/**
+ * The patient-flow model of one scenario: demand, ambulance fleet, routing protocol, hospitals and outcomes.
+ * Everything computed here (arrival processes, zone alias tables, per-zone site and station orders) is immutable
+ * and shared by the threads running replications; {@link #simulate} builds all mutable state afresh, so a
+ * replication is a pure function of (scenario, seed, replication index).
+ */
+public final class FlowModel implements ScenarioModel {
+    private final Network network;
+    private final FlowParameters parameters;
+    private final ToDoubleFunction<OutcomeInput> probabilityOfDeath;
+    private final int[] vehiclesPerStation;
+    private final Routing routing;
+    private final ThinnedArrivals[] arrivals;
+    private final AliasTable[] zoneTables;
+
+    /**
+     * @param probabilityOfDeath the outcome model (thread-safe): probability of death of a patient's journey
+     * @throws IllegalArgumentException when a class with demand has no zone with a positive weight, or the
+     *                                  network has no open site
+     */
+    public FlowModel(Network network, FlowParameters parameters, ToDoubleFunction<OutcomeInput> probabilityOfDeath) {
+        this.network = network;
+        this.parameters = parameters;
+        this.probabilityOfDeath = probabilityOfDeath;
+        this.vehiclesPerStation = Fleet.scaledVehicles(network, parameters.ems().fleetScale());
+        this.routing = new Routing(network, vehiclesPerStation);
+        int n = DemandClass.values().length;
+        arrivals = new ThinnedArrivals[n];
+        zoneTables = new AliasTable[n];
+        for (DemandClass c : DemandClass.values()) {
+            double perYear = parameters.demand().generatedPerYear(c);
+            WeeklyProfile profile = parameters.demand().profileOf(c);
+            ZoneWeight weight = parameters.demand().classes().get(c).zoneWeight();
+            double[] w = new double[network.zones().size()];
+            double total = 0;
+            for (Zone z : network.zones()) {
+                w[z.index()] = Math.max(0, weight.of(z));
+                total += w[z.index()];
+            }
+            if (!(total > 0)) {
+                if (perYear > 0) {
+                    throw new IllegalArgumentException("demand class " + c.key() + " has " + perYear
+                            + " cases a year but no zone has a positive " + weight.key());
+                }
+                java.util.Arrays.fill(w, 1);
+                perYear = 0;
+            }
+            arrivals[c.ordinal()] = new ThinnedArrivals(profile, perYear);
+            zoneTables[c.ordinal()] = new AliasTable(w);
+        }
+    }
+
+    @Override
+    public ReplicationResult simulate(ReplicationContext context, RunControl run, PatientSink patients) {
+        return new Replication(this, context, run, patients).run();
+    }
+
+    @Override
+    public Network network() {
+        return network;
+    }
+
+    public FlowParameters parameters() {
+        return parameters;
+    }
+
+    Routing routing() {
+        return routing;
+    }
+
+    int[] vehiclesPerStation() {
+        return vehiclesPerStation;
+    }
+
+    ThinnedArrivals arrivals(DemandClass c) {
+        return arrivals[c.ordinal()];
+    }
+
+    AliasTable[] zoneTables() {
+        return zoneTables;
+    }
+
+    ToDoubleFunction<OutcomeInput> probabilityOfDeath() {
+        return probabilityOfDeath;
+    }
+}

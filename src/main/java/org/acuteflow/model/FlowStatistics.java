@@ -1,0 +1,292 @@
+package org.acuteflow.model;
+
+import java.util.List;
+import org.acuteflow.demand.Condition;
+import org.acuteflow.demand.Patient;
+import org.acuteflow.demand.WeeklyProfile;
+import org.acuteflow.experiment.ReplicationResult;
+import org.acuteflow.model.stats.Histogram;
+import org.acuteflow.network.Network;
+import org.acuteflow.network.Site;
+import org.acuteflow.outcome.CareLevel;
+
+/**
+ * Streamed statistics of one replication over the patients counted (onset or call after the warm-up): sums,
+ * counts and fixed-width histograms, never a list of patients. Counts are reported per 365-day year of
+ * simulated time. Mutable; confined to one replication.
+ */
+final class FlowStatistics {
+    private static final int HOURS = WeeklyProfile.HOURS_PER_WEEK;
+    /** Death groups: stroke (true strokes), major trauma, other emergencies, all conditions. */
+    private static final int STROKE = 0;
+    private static final int TRAUMA = 1;
+    private static final int EMERGENCY = 2;
+    private static final int TOTAL = 3;
+    private static final String[] DEATH_NAMES = {"stroke_deaths_90d", "trauma_deaths", "emergency_deaths_30d",
+            "deaths_total"};
+    private static final String[] VARIANTS = {"", "_weekday", "_weekend", "_hours_00_08", "_hours_08_18",
+            "_hours_18_24"};
+
+    private final Network network;
+    private final double kmPerBaseMinute;
+
+    long incidents;
+    final double[] incidentsByHour = new double[HOURS];
+    final double[] strokesByHour = new double[HOURS];
+    long strokes;
+    long suspectedStrokesConveyed;
+    double responseSum;
+    long responses;
+    double waitSum;
+    long categoryA;
+    long categoryAWithin8;
+    double categoryAResponseSum;
+    final Histogram strokeTravel = new Histogram(0.5, 600);
+    final double[] strokeTravelWholeMinutes = new double[121];
+    double strokeTravelSum;
+    long thrombolysed;
+    long thrombectomies;
+    final Histogram onsetToNeedle = new Histogram(0.5, 1200);
+    final Histogram doorToNeedle = new Histogram(0.5, 600);
+    long traumaConveyed;
+    long traumaMtcDirect;
+    long traumaTransfers;
+    long diverts;
+    long hasuOverflows;
+    long strokeUnitCare;
+    long selfPresenters;
+    final double[] siteAdmissions;
+    final double[] siteStrokeAdmissions;
+    final double[][] deaths = new double[4][VARIANTS.length];
+    long strokeDeathsSampled;
+    long deathsSampled;
+    final double[] deathsByHour = new double[HOURS];
+    final double[] zoneDeaths;
+    final double[] zoneStrokeDeaths;
+
+    FlowStatistics(Network network, double kmPerBaseMinute) {
+        this.network = network;
+        this.kmPerBaseMinute = kmPerBaseMinute;
+        siteAdmissions = new double[network.sites().size()];
+        siteStrokeAdmissions = new double[network.sites().size()];
+        zoneDeaths = new double[network.zones().size()];
+        zoneStrokeDeaths = new double[network.zones().size()];
+    }
+
+    /** Adds a counted patient whose journey record is complete (outcome already evaluated). */
+    void record(Patient p) {
+        boolean ambulance = !p.selfPresenter;
+        if (ambulance) {
+            incidents++;
+            incidentsByHour[WeeklyProfile.hourOfWeek(p.callMinutes)]++;
+            if (!Double.isNaN(p.atSceneMinutes)) {
+                double response = p.atSceneMinutes - p.callMinutes;
+                responseSum += response;
+                waitSum += p.dispatchMinutes - p.callMinutes;
+                responses++;
+                if (p.categoryA) {
+                    categoryA++;
+                    categoryAResponseSum += response;
+                    if (response <= 8.0) {
+                        categoryAWithin8++;
+                    }
+                }
+            }
+        } else {
+            selfPresenters++;
+        }
+        if (p.firstSite >= 0) {
+            siteAdmissions[p.firstSite]++;
+        }
+        Condition c = p.condition;
+        if (c == null) {
+            return;
+        }
+        if (c.isStroke()) {
+            strokes++;
+            strokesByHour[WeeklyProfile.hourOfWeek(p.onsetMinutes)]++;
+            if (p.firstSite >= 0) {
+                siteStrokeAdmissions[p.firstSite]++;
+            }
+            if (p.thrombolysed()) {
+                thrombolysed++;
+                onsetToNeedle.add(p.needleMinutes - p.onsetMinutes);
+                doorToNeedle.add(p.needleMinutes - p.doorMinutes);
+            }
+            if (!Double.isNaN(p.punctureMinutes)) {
+                thrombectomies++;
+            }
+            if (p.careLevel == CareLevel.HASU || p.careLevel == CareLevel.STROKE_UNIT) {
+                strokeUnitCare++;
+            }
+        }
+        if (p.isSuspectedStroke() && !Double.isNaN(p.doorMinutes)) {
+            suspectedStrokesConveyed++;
+            double travel = p.doorMinutes - p.leaveSceneMinutes;
+            strokeTravel.add(travel);
+            strokeTravelSum += travel;
+            strokeTravelWholeMinutes[(int) Math.min(120, Math.floor(Math.max(0, travel)))]++;
+        }
+        if (c == Condition.MAJOR_TRAUMA && ambulance && p.firstSite >= 0) {
+            traumaConveyed++;
+            if (network.sites().get(p.firstSite).offers(org.acuteflow.network.Service.MTC)) {
+                traumaMtcDirect++;
+            }
+            if (p.transferSite >= 0) {
+                traumaTransfers++;
+            }
+        }
+        if (p.diverted) {
+            diverts++;
+        }
+        if (!Double.isNaN(p.probabilityOfDeath)) {
+            double d = p.probabilityOfDeath;
+            boolean dies = p.outcomeUniform < d;
+            int how = WeeklyProfile.hourOfWeek(p.onsetMinutes);
+            int group = c.isStroke() ? STROKE : c == Condition.MAJOR_TRAUMA ? TRAUMA
+                    : (c == Condition.MEDICAL_EMERGENCY || c == Condition.SURGICAL_EMERGENCY) ? EMERGENCY : -1;
+            if (group >= 0) {
+                addDeath(group, how, d);
+            }
+            addDeath(TOTAL, how, d);
+            if (dies) {
+                deathsSampled++;
+                if (c.isStroke()) {
+                    strokeDeathsSampled++;
+                }
+            }
+            deathsByHour[how] += d;
+            zoneDeaths[p.zone] += d;
+            if (c.isStroke()) {
+                zoneStrokeDeaths[p.zone] += d;
+            }
+        }
+    }
+
+    private void addDeath(int group, int hourOfWeek, double d) {
+        double[] row = deaths[group];
+        row[0] += d;
+        row[hourOfWeek >= 120 ? 2 : 1] += d;
+        int hourOfDay = hourOfWeek % 24;
+        row[hourOfDay < 8 ? 3 : hourOfDay < 18 ? 4 : 5] += d;
+    }
+
+    double distanceKm(int zone, int site) {
+        return network.travel().zoneToSite(zone, site) * kmPerBaseMinute;
+    }
+
+    void write(ReplicationResult r, double years, Occupancy occupancy, Routing routing, long events,
+               double fleetUtilisation) {
+        double perYear = years > 0 ? 1 / years : Double.NaN;
+        r.metric("incidents_per_year", incidents * perYear);
+        r.metric("self_presenters_per_year", selfPresenters * perYear);
+        r.metric("strokes_per_year", strokes * perYear);
+        r.metric("stroke_travel_minutes_mean", ratio(strokeTravelSum, suspectedStrokesConveyed));
+        r.metric("stroke_travel_minutes_p95", strokeTravel.quantile(0.95));
+        r.metric("stroke_share_within_30min", strokeTravel.shareBelow(30));
+        r.metric("stroke_share_within_45min", strokeTravel.shareBelow(45));
+        r.metric("thrombolysis_rate", ratio(thrombolysed, strokes));
+        r.metric("thrombectomy_rate", ratio(thrombectomies, strokes));
+        r.metric("onset_to_needle_minutes_median", onsetToNeedle.quantile(0.5));
+        r.metric("door_to_needle_minutes_median", doorToNeedle.quantile(0.5));
+        r.metric("trauma_share_mtc_direct", ratio(traumaMtcDirect, traumaConveyed));
+        r.metric("trauma_transfers_per_year", traumaTransfers * perYear);
+        r.metric("ambulance_response_minutes_mean", ratio(responseSum, responses));
+        r.metric("ambulance_wait_minutes_mean", ratio(waitSum, responses));
+        r.metric("ambulance_response_minutes_mean_category_a", ratio(categoryAResponseSum, categoryA));
+        r.metric("ambulance_share_within_8min", ratio(categoryAWithin8, categoryA));
+        r.metric("ambulance_utilisation", fleetUtilisation);
+        r.metric("hasu_occupancy_mean", occupancy.hasuTotal.mean());
+        r.metric("stroke_unit_occupancy_mean", occupancy.strokeUnitTotal.mean());
+        r.metric("ed_occupancy_mean", occupancy.edTotal.mean());
+        r.metric("diverts_per_year", diverts * perYear);
+        r.metric("hasu_overflows_per_year", hasuOverflows * perYear);
+        r.metric("stroke_unit_care_share", ratio(strokeUnitCare, strokes));
+        for (int g = 0; g < DEATH_NAMES.length; g++) {
+            for (int v = 0; v < VARIANTS.length; v++) {
+                r.metric(DEATH_NAMES[g] + VARIANTS[v], deaths[g][v] * perYear);
+            }
+            if (g == STROKE) {
+                r.metric("stroke_deaths_90d_sampled", strokeDeathsSampled * perYear);
+                r.metric("stroke_mortality_90d", ratio(deaths[STROKE][0], strokes));
+            }
+        }
+        r.metric("deaths_total_sampled", deathsSampled * perYear);
+        r.metric("events_executed", events);
+        List<Site> sites = network.sites();
+        for (Site s : sites) {
+            r.metric("site_admissions_per_year." + s.id(), siteAdmissions[s.index()] * perYear);
+        }
+        for (Site s : sites) {
+            r.metric("site_stroke_admissions_per_year." + s.id(), siteStrokeAdmissions[s.index()] * perYear);
+        }
+
+        r.series("arrivals_by_hour_of_week", scaled(incidentsByHour, perYear));
+        r.series("stroke_arrivals_by_hour_of_week", scaled(strokesByHour, perYear));
+        r.series("deaths_by_hour_of_week", scaled(deathsByHour, perYear));
+        r.series("hasu_occupancy_by_hour_of_week", occupancy.hasuTotal.meanByHourOfWeek());
+        r.series("ed_occupancy_by_hour_of_week", occupancy.edTotal.meanByHourOfWeek());
+        r.series("stroke_travel_minutes_histogram", scaled(strokeTravelWholeMinutes, perYear));
+        int zones = network.zones().size();
+        double[] zoneSite = new double[zones];
+        double[] zoneMinutes = new double[zones];
+        for (int z = 0; z < zones; z++) {
+            int s = routing.strokeSites(z)[0];
+            zoneSite[z] = s;
+            zoneMinutes[z] = network.travel().zoneToSite(z, s);
+        }
+        r.series("zone_stroke_site_index", zoneSite);
+        r.series("zone_stroke_travel_minutes_base", zoneMinutes);
+        r.series("zone_expected_deaths", scaled(zoneDeaths, perYear));
+        r.series("zone_expected_stroke_deaths", scaled(zoneStrokeDeaths, perYear));
+        r.series("site_admissions", scaled(siteAdmissions, perYear));
+        r.series("site_stroke_admissions", scaled(siteStrokeAdmissions, perYear));
+        double[] siteHasu = new double[sites.size()];
+        for (int s = 0; s < siteHasu.length; s++) {
+            siteHasu[s] = occupancy.hasuBySite[s].mean();
+        }
+        r.series("site_hasu_occupancy_mean", siteHasu);
+    }
+
+    private static double ratio(double a, double b) {
+        return b > 0 ? a / b : Double.NaN;
+    }
+
+    private static double[] scaled(double[] values, double factor) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i] * factor;
+        }
+        return out;
+    }
+
+    /** Time-weighted occupancy meters of one replication. */
+    static final class Occupancy {
+        final org.acuteflow.model.stats.TimeWeighted hasuTotal;
+        final org.acuteflow.model.stats.TimeWeighted strokeUnitTotal;
+        final org.acuteflow.model.stats.TimeWeighted edTotal;
+        final org.acuteflow.model.stats.TimeWeighted[] hasuBySite;
+        final org.acuteflow.model.stats.TimeWeighted busyVehicles;
+
+        Occupancy(int sites, double start, double end) {
+            hasuTotal = new org.acuteflow.model.stats.TimeWeighted(start, end, true);
+            strokeUnitTotal = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
+            edTotal = new org.acuteflow.model.stats.TimeWeighted(start, end, true);
+            busyVehicles = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
+            hasuBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
+            for (int s = 0; s < sites; s++) {
+                hasuBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
+            }
+        }
+
+        void finish(double now) {
+            hasuTotal.finish(now);
+            strokeUnitTotal.finish(now);
+            edTotal.finish(now);
+            busyVehicles.finish(now);
+            for (org.acuteflow.model.stats.TimeWeighted t : hasuBySite) {
+                t.finish(now);
+            }
+        }
+    }
+}

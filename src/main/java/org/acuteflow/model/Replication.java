@@ -1,0 +1,529 @@
+package org.acuteflow.model;
+
+import java.util.List;
+import java.util.Locale;
+import org.acuteflow.config.RunControl;
+import org.acuteflow.demand.Condition;
+import org.acuteflow.demand.DemandClass;
+import org.acuteflow.demand.Patient;
+import org.acuteflow.demand.ThinnedArrivals;
+import org.acuteflow.demand.WeeklyProfile;
+import org.acuteflow.ems.CallQueue;
+import org.acuteflow.ems.Fleet;
+import org.acuteflow.experiment.PatientSink;
+import org.acuteflow.experiment.ReplicationResult;
+import org.acuteflow.hospital.HospitalParameters;
+import org.acuteflow.hospital.StrokeTreatment;
+import org.acuteflow.network.Network;
+import org.acuteflow.network.RoutingProtocol;
+import org.acuteflow.network.Service;
+import org.acuteflow.network.Site;
+import org.acuteflow.network.TravelTimes;
+import org.acuteflow.outcome.CareLevel;
+import org.acuteflow.outcome.OutcomeInput;
+import org.acuteflow.sim.ReplicationContext;
+import umontreal.ssj.rng.RandomStream;
+import umontreal.ssj.simevents.Event;
+import umontreal.ssj.simevents.Simulator;
+
+/**
+ * The mutable state and events of one replication. Each patient is one SSJ event object that reschedules itself
+ * through the stages of its journey, and each ambulance one event object for its own moves, so the event list
+ * holds at most one entry per patient in flight and per vehicle. No randomness is drawn here: patients arrive
+ * with all their draws (see {@link PatientFactory}); what differs between configurations is only where they
+ * go and how long they wait.
+ */
+final class Replication {
+    private static final String CSV_HEADER = "id,class,condition,zone,age_band,self_presenter,category_a,conveyed,"
+            + "recognised,onset_known,eligible,lvo,onset_min,call_min,dispatch_min,at_scene_min,leave_scene_min,"
+            + "door_min,scan_min,needle_min,puncture_min,transfer_depart_min,transfer_arrival_min,station,"
+            + "first_site,transfer_site,diverted,care_level,specialist_on_site,p_death";
+
+    private final FlowModel model;
+    private final Network network;
+    private final TravelTimes travel;
+    private final Routing routing;
+    private final HospitalParameters hospital;
+    private final Simulator simulator;
+    private final ReplicationContext context;
+    private final RunControl run;
+    private final PatientSink sink;
+    private final double warmup;
+    private final double end;
+    private final PatientFactory factory;
+    private final Fleet fleet;
+    private final CallQueue<Journey> queue = new CallQueue<>();
+    private final Vehicle[] vehicles;
+    private final List<Site> sites;
+    private final int[] hasuBeds;
+    private final int[] strokeUnitBeds;
+    private final int[] hasuOccupied;
+    private final int[] strokeUnitOccupied;
+    private final FlowStatistics stats;
+    private final FlowStatistics.Occupancy occupancy;
+    private final boolean traumaBypass;
+    private final double mtcThresholdMinutes;
+    private long events;
+    private long inFlight;
+    private boolean arrivalsStopped;
+
+    Replication(FlowModel model, ReplicationContext context, RunControl run, PatientSink sink) {
+        this.model = model;
+        this.network = model.network();
+        this.travel = network.travel();
+        this.routing = model.routing();
+        this.hospital = model.parameters().hospital();
+        this.context = context;
+        this.simulator = context.simulator();
+        this.run = run;
+        this.sink = sink;
+        this.warmup = run.warmupMinutes();
+        this.end = run.endMinutes();
+        this.factory = new PatientFactory(model.parameters(), model.zoneTables(), context);
+        this.fleet = new Fleet(model.vehiclesPerStation(), routing.stationOrder());
+        this.vehicles = new Vehicle[fleet.size()];
+        for (int v = 0; v < vehicles.length; v++) {
+            vehicles[v] = new Vehicle(v);
+        }
+        this.sites = network.sites();
+        int n = sites.size();
+        hasuBeds = new int[n];
+        strokeUnitBeds = new int[n];
+        for (Site s : sites) {
+            hasuBeds[s.index()] = s.bedsFor(Service.HASU);
+            strokeUnitBeds[s.index()] = s.bedsFor(Service.STROKE_UNIT);
+        }
+        hasuOccupied = new int[n];
+        strokeUnitOccupied = new int[n];
+        stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute());
+        occupancy = new FlowStatistics.Occupancy(n, warmup, end);
+        traumaBypass = network.protocol().trauma() == RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD;
+        mtcThresholdMinutes = network.protocol().mtcThresholdMinutes();
+    }
+
+    ReplicationResult run() {
+        simulator.init();
+        if (sink.enabled()) {
+            sink.header(CSV_HEADER);
+        }
+        for (DemandClass c : DemandClass.values()) {
+            ThinnedArrivals a = model.arrivals(c);
+            if (!a.isEmpty()) {
+                RandomStream s = context.stream(PatientFactory.arrivalStreamName(c));
+                double first = a.next(0, s);
+                if (first < end) {
+                    new ArrivalEvent(c, a, s).schedule(first);
+                }
+            }
+        }
+        new EndEvent().schedule(end);
+        simulator.start();
+        occupancy.finish(Math.max(simulator.time(), end));
+        ReplicationResult result = new ReplicationResult();
+        stats.write(result, run.years(), occupancy, routing, events, occupancy.busyVehicles.mean()
+                / Math.max(1, fleet.size()));
+        return result;
+    }
+
+    private int hourOfWeek(double minutes) {
+        return WeeklyProfile.hourOfWeek(minutes);
+    }
+
+    // ------------------------------------------------------------------ demand
+
+    private final class ArrivalEvent extends Event {
+        private final DemandClass demandClass;
+        private final ThinnedArrivals arrivals;
+        private final RandomStream stream;
+
+        ArrivalEvent(DemandClass demandClass, ThinnedArrivals arrivals, RandomStream stream) {
+            super(simulator);
+            this.demandClass = demandClass;
+            this.arrivals = arrivals;
+            this.stream = stream;
+        }
+
+        @Override
+        public void actions() {
+            events++;
+            double now = simulator.time();
+            arrive(demandClass, now);
+            double next = arrivals.next(now, stream);
+            if (next < end) {
+                schedule(next - now);
+            }
+        }
+    }
+
+    private final class EndEvent extends Event {
+        EndEvent() {
+            super(simulator);
+        }
+
+        @Override
+        public void actions() {
+            events++;
+            arrivalsStopped = true;
+            if (inFlight == 0) {
+                simulator.stop();
+            }
+        }
+    }
+
+    private void arrive(DemandClass c, double now) {
+        Patient p = factory.create(c, now, now >= warmup);
+        inFlight++;
+        Journey j = new Journey(p);
+        if (p.selfPresenter) {
+            int site = routing.aeSites(p.zone)[0];
+            j.site = site;
+            double door = p.callMinutes + travel.zoneToSite(p.zone, site)
+                    * travel.factor(hourOfWeek(p.callMinutes), TravelTimes.Mode.NORMAL);
+            j.stage = Stage.DOOR;
+            j.schedule(door - now);
+        } else if (p.callMinutes > now) {
+            j.stage = Stage.CALL;
+            j.schedule(p.callMinutes - now);
+        } else {
+            call(j, now);
+        }
+    }
+
+    // ------------------------------------------------------------------ ambulance
+
+    private void call(Journey j, double now) {
+        int v = fleet.dispatchNearest(j.patient.zone);
+        if (v < 0) {
+            queue.add(j, j.patient.categoryA);
+            return;
+        }
+        occupancy.busyVehicles.set(now, fleet.busy());
+        respond(j, v, -1, now);
+    }
+
+    /** Sends vehicle {@code v} to the patient, from site {@code fromSite} or (when -1) its home station. */
+    private void respond(Journey j, int v, int fromSite, double now) {
+        Patient p = j.patient;
+        p.dispatchMinutes = now;
+        p.station = fleet.homeStation(v);
+        j.vehicle = v;
+        double base = fromSite >= 0 ? travel.zoneToSite(p.zone, fromSite) : travel.stationToZone(p.station, p.zone);
+        double minutes = p.mobilisationMinutes + base * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
+        j.stage = Stage.AT_SCENE;
+        j.schedule(minutes);
+    }
+
+    /**
+     * Vehicle {@code v} is clear, at site {@code fromSite} or (when -1) at the scene in {@code zone}: it takes
+     * the next queued call or heads back to its station. Zone-to-zone times are not part of the network, so a
+     * vehicle clearing at a scene answers a queued call with its home station's travel time.
+     */
+    private void vehicleClear(int v, int fromSite, int zone, double now) {
+        Journey next = queue.poll();
+        if (next != null) {
+            respond(next, v, fromSite, now);
+            return;
+        }
+        int home = fleet.homeStation(v);
+        double base = fromSite >= 0 ? travel.siteToStation(fromSite, home) : travel.stationToZone(home, zone);
+        vehicles[v].stage = VehicleStage.BACK_AT_STATION;
+        vehicles[v].schedule(base * travel.factor(hourOfWeek(now), TravelTimes.Mode.NORMAL));
+    }
+
+    private enum VehicleStage { HANDOVER_DONE, BACK_AT_STATION }
+
+    private final class Vehicle extends Event {
+        private final int id;
+        private VehicleStage stage;
+        private int site;
+
+        Vehicle(int id) {
+            super(simulator);
+            this.id = id;
+        }
+
+        void handover(int atSite, double minutes) {
+            site = atSite;
+            stage = VehicleStage.HANDOVER_DONE;
+            schedule(minutes);
+        }
+
+        @Override
+        public void actions() {
+            events++;
+            double now = simulator.time();
+            if (stage == VehicleStage.HANDOVER_DONE) {
+                vehicleClear(id, site, -1, now);
+            } else {
+                Journey next = queue.poll();
+                if (next != null) {
+                    respond(next, id, -1, now);
+                } else {
+                    fleet.release(id);
+                    occupancy.busyVehicles.set(now, fleet.busy());
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ patient journey
+
+    private enum Stage { CALL, AT_SCENE, LEAVE_SCENE, DOOR, ED_LEAVE, TRANSFER_DEPART, TRANSFER_ARRIVE,
+        HASU_DISCHARGE, STROKE_UNIT_DISCHARGE }
+
+    private final class Journey extends Event {
+        private final Patient patient;
+        private Stage stage;
+        private int vehicle = -1;
+        private int site = -1;
+        private boolean strokeBedAfterEd;
+        private boolean finished;
+
+        Journey(Patient patient) {
+            super(simulator);
+            this.patient = patient;
+        }
+
+        @Override
+        public void actions() {
+            events++;
+            double now = simulator.time();
+            Patient p = patient;
+            switch (stage) {
+                case CALL -> call(this, now);
+                case AT_SCENE -> {
+                    p.atSceneMinutes = now;
+                    stage = Stage.LEAVE_SCENE;
+                    schedule(p.onSceneMinutes);
+                }
+                case LEAVE_SCENE -> leaveScene(this, now);
+                case DOOR -> door(this, now);
+                case ED_LEAVE -> {
+                    occupancy.edTotal.add(now, -1);
+                    if (strokeBedAfterEd) {
+                        admitStrokeBed(this, now, false);
+                        finish(this);
+                    }
+                }
+                case TRANSFER_DEPART -> {
+                    occupancy.edTotal.add(now, -1);
+                    p.transferDepartMinutes = now;
+                    int to = routing.nearestMtcFromSite(site);
+                    p.transferSite = to;
+                    stage = Stage.TRANSFER_ARRIVE;
+                    schedule(travel.siteToSite(site, to)
+                            * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT));
+                }
+                case TRANSFER_ARRIVE -> {
+                    p.transferArrivalMinutes = now;
+                    p.careLevel = CareLevel.MTC;
+                    finish(this);
+                }
+                case HASU_DISCHARGE -> {
+                    changeHasu(site, -1, now);
+                    if (p.condition != Condition.STROKE_MIMIC && p.strokeUnitAfterHasu
+                            && sites.get(site).offers(Service.STROKE_UNIT)
+                            && strokeUnitOccupied[site] < strokeUnitBeds[site]) {
+                        changeStrokeUnit(site, +1, now);
+                        stage = Stage.STROKE_UNIT_DISCHARGE;
+                        schedule(p.strokeUnitStayMinutes);
+                    }
+                }
+                case STROKE_UNIT_DISCHARGE -> changeStrokeUnit(site, -1, now);
+                default -> throw new IllegalStateException(stage.toString());
+            }
+        }
+    }
+
+    private void leaveScene(Journey j, double now) {
+        Patient p = j.patient;
+        p.leaveSceneMinutes = now;
+        int v = j.vehicle;
+        if (!p.conveyed) {
+            j.vehicle = -1;
+            vehicleClear(v, -1, p.zone, now);
+            finish(j);
+            return;
+        }
+        int site = chooseSite(p, now);
+        j.site = site;
+        j.stage = Stage.DOOR;
+        j.schedule(travel.zoneToSite(p.zone, site) * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT));
+    }
+
+    /** The protocol's destination for a conveyed patient leaving scene at {@code now}. */
+    private int chooseSite(Patient p, double now) {
+        if (p.isSuspectedStroke()) {
+            int[] list = routing.strokeSites(p.zone);
+            if (routing.strokeDivertsOnFullHasu()) {
+                for (int s : list) {
+                    if (hasuOccupied[s] < hasuBeds[s]) {
+                        p.diverted = s != list[0];
+                        return s;
+                    }
+                }
+            }
+            return list[0];
+        }
+        if (p.condition == Condition.MAJOR_TRAUMA) {
+            if (traumaBypass) {
+                int[] mtc = routing.mtcSites(p.zone);
+                if (mtc.length > 0 && travel.zoneToSite(p.zone, mtc[0])
+                        * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT) <= mtcThresholdMinutes) {
+                    return mtc[0];
+                }
+                return routing.traumaUnitSites(p.zone)[0];
+            }
+        }
+        return routing.aeSites(p.zone)[0];
+    }
+
+    private void door(Journey j, double now) {
+        Patient p = j.patient;
+        p.doorMinutes = now;
+        p.firstSite = j.site;
+        if (j.vehicle >= 0) {
+            vehicles[j.vehicle].handover(j.site, p.handoverMinutes);
+            j.vehicle = -1;
+        }
+        Site site = sites.get(j.site);
+        Condition c = p.condition;
+        int hour = hourOfWeek(now);
+        if (c != null && c.looksLikeStroke()) {
+            StrokeTreatment.treat(p, site, hospital);
+            boolean strokeReceiving = site.offers(Service.HASU) || site.offers(Service.STROKE_UNIT);
+            if (p.isSuspectedStroke() && strokeReceiving) {
+                admitStrokeBed(j, now, true);
+                finish(j);
+            } else {
+                // Not pre-alerted (or no stroke service here): through the emergency department first.
+                occupancy.edTotal.add(now, +1);
+                j.strokeBedAfterEd = true;
+                j.stage = Stage.ED_LEAVE;
+                j.schedule(p.edStayMinutes);
+            }
+            return;
+        }
+        occupancy.edTotal.add(now, +1);
+        if (c == Condition.MAJOR_TRAUMA) {
+            Service level = site.offers(Service.MTC) ? Service.MTC
+                    : site.offers(Service.TRAUMA_UNIT) ? Service.TRAUMA_UNIT : Service.TYPE1_AE;
+            p.careLevel = level == Service.MTC ? CareLevel.MTC
+                    : level == Service.TRAUMA_UNIT ? CareLevel.TRAUMA_UNIT : CareLevel.EMERGENCY_DEPARTMENT;
+            p.specialistOnSiteAtArrival = site.coverFor(level).onSiteAt(hour);
+            if (level != Service.MTC && traumaBypass && routing.nearestMtcFromSite(j.site) >= 0) {
+                j.stage = Stage.TRANSFER_DEPART;
+                j.schedule(p.transferDelayMinutes);
+                return;
+            }
+        } else if (c != null) {
+            p.careLevel = CareLevel.EMERGENCY_DEPARTMENT;
+            p.specialistOnSiteAtArrival = site.coverFor(Service.TYPE1_AE).onSiteAt(hour);
+        }
+        j.stage = Stage.ED_LEAVE;
+        j.schedule(p.edStayMinutes);
+        finish(j);
+    }
+
+    /**
+     * A (suspected) stroke takes a bed at its site: a HASU bed if there is one free (or, when the crew took it
+     * there as a suspected stroke, even over capacity: all HASUs were full when it left scene), else a
+     * stroke-unit bed if free, else a general ward (beds of general wards are not modelled).
+     */
+    private void admitStrokeBed(Journey j, double now, boolean preAlerted) {
+        Patient p = j.patient;
+        int s = j.site;
+        Site site = sites.get(s);
+        boolean mimic = p.condition == Condition.STROKE_MIMIC;
+        if (site.offers(Service.HASU) && (hasuOccupied[s] < hasuBeds[s] || preAlerted)) {
+            if (hasuOccupied[s] >= hasuBeds[s] && p.counted) {
+                stats.hasuOverflows++;
+            }
+            changeHasu(s, +1, now);
+            p.careLevel = CareLevel.HASU;
+            j.stage = Stage.HASU_DISCHARGE;
+            j.schedule(mimic ? p.mimicStayMinutes : p.hasuStayMinutes);
+        } else if (site.offers(Service.STROKE_UNIT) && strokeUnitOccupied[s] < strokeUnitBeds[s]) {
+            changeStrokeUnit(s, +1, now);
+            p.careLevel = CareLevel.STROKE_UNIT;
+            j.stage = Stage.STROKE_UNIT_DISCHARGE;
+            j.schedule(mimic ? p.mimicStayMinutes : p.strokeUnitStayMinutes);
+        } else {
+            p.careLevel = CareLevel.GENERAL_WARD;
+        }
+    }
+
+    private void changeHasu(int site, int delta, double now) {
+        hasuOccupied[site] += delta;
+        occupancy.hasuBySite[site].set(now, hasuOccupied[site]);
+        occupancy.hasuTotal.add(now, delta);
+    }
+
+    private void changeStrokeUnit(int site, int delta, double now) {
+        strokeUnitOccupied[site] += delta;
+        occupancy.strokeUnitTotal.add(now, delta);
+    }
+
+    // ------------------------------------------------------------------ end of a journey record
+
+    /** The patient's record is complete: evaluate the outcome, count it, write it. Idempotent. */
+    private void finish(Journey j) {
+        if (j.finished) {
+            return;
+        }
+        j.finished = true;
+        inFlight--;
+        Patient p = j.patient;
+        if (p.counted) {
+            if (p.condition != null && p.firstSite >= 0) {
+                p.probabilityOfDeath = model.probabilityOfDeath().applyAsDouble(outcomeInput(p));
+            }
+            stats.record(p);
+            if (sink.enabled()) {
+                sink.row(csvRow(p));
+            }
+        }
+        if (arrivalsStopped && inFlight == 0) {
+            simulator.stop();
+        }
+    }
+
+    private OutcomeInput outcomeInput(Patient p) {
+        double definitive = Double.isNaN(p.transferArrivalMinutes) ? p.doorMinutes : p.transferArrivalMinutes;
+        return new OutcomeInput(p.condition, p.ageBand, p.largeVesselOcclusion,
+                p.thrombolysed() ? p.needleMinutes - p.onsetMinutes : Double.NaN,
+                Double.isNaN(p.punctureMinutes) ? Double.NaN : p.punctureMinutes - p.onsetMinutes,
+                p.careLevel, p.specialistOnSiteAtArrival, hourOfWeek(p.doorMinutes) >= 120,
+                p.doorMinutes - p.callMinutes, stats.distanceKm(p.zone, p.firstSite), definitive - p.callMinutes);
+    }
+
+    private String csvRow(Patient p) {
+        StringBuilder b = new StringBuilder(256);
+        b.append(p.id).append(',').append(p.demandClass.key()).append(',')
+                .append(p.condition == null ? "" : p.condition.name().toLowerCase(Locale.ROOT)).append(',')
+                .append(network.zones().get(p.zone).id()).append(',')
+                .append(p.ageBand == null ? "" : p.ageBand.name().toLowerCase(Locale.ROOT)).append(',')
+                .append(p.selfPresenter).append(',').append(p.categoryA).append(',').append(p.conveyed).append(',')
+                .append(p.recognisedAsStroke).append(',').append(p.onsetKnown).append(',')
+                .append(p.eligibleForThrombolysis).append(',').append(p.largeVesselOcclusion);
+        for (double t : new double[] {p.onsetMinutes, p.callMinutes, p.dispatchMinutes, p.atSceneMinutes,
+                p.leaveSceneMinutes, p.doorMinutes, p.scanMinutes, p.needleMinutes, p.punctureMinutes,
+                p.transferDepartMinutes, p.transferArrivalMinutes}) {
+            b.append(',');
+            if (!Double.isNaN(t)) {
+                b.append(String.format(Locale.ROOT, "%.3f", t));
+            }
+        }
+        b.append(',').append(p.station < 0 ? "" : network.stations().get(p.station).id())
+                .append(',').append(p.firstSite < 0 ? "" : sites.get(p.firstSite).id())
+                .append(',').append(p.transferSite < 0 ? "" : sites.get(p.transferSite).id())
+                .append(',').append(p.diverted)
+                .append(',').append(p.careLevel == null ? "" : p.careLevel.name().toLowerCase(Locale.ROOT))
+                .append(',').append(p.firstSite >= 0 && p.specialistOnSiteAtArrival)
+                .append(',');
+        if (!Double.isNaN(p.probabilityOfDeath)) {
+            b.append(String.format(Locale.ROOT, "%.6f", p.probabilityOfDeath));
+        }
+        return b.toString();
+    }
+}

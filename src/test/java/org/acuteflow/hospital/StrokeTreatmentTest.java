@@ -1,0 +1,125 @@
+package org.acuteflow.hospital;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.acuteflow.config.DistributionSpec;
+import org.acuteflow.demand.AgeBand;
+import org.acuteflow.demand.Condition;
+import org.acuteflow.demand.Patient;
+import org.acuteflow.network.CoverSchedule;
+import org.acuteflow.network.Service;
+import org.acuteflow.network.Site;
+import org.junit.jupiter.api.Test;
+
+class StrokeTreatmentTest {
+    /** Door-to-scan 10 (HASU) / 40 (elsewhere), scan-to-needle 20 / 35, unrecognised +60, puncture 90. */
+    private static HospitalParameters fixedTimes() {
+        DistributionSpec day = DistributionSpec.fixed(1440);
+        return new HospitalParameters(DistributionSpec.fixed(10), DistributionSpec.fixed(40),
+                DistributionSpec.fixed(20), DistributionSpec.fixed(35), 60, 270, 180, 20,
+                DistributionSpec.fixed(90), 360, day, 0.5, day, day, DistributionSpec.fixed(180),
+                DistributionSpec.fixed(120));
+    }
+
+    /** Stroke specialist on site Monday-Friday 08:00-18:00 only; on call otherwise with a 30-minute delay. */
+    private static Site hasu(Set<Service> extra) {
+        boolean[] onSite = new boolean[168];
+        for (int d = 0; d < 5; d++) {
+            for (int h = 8; h < 18; h++) {
+                onSite[d * 24 + h] = true;
+            }
+        }
+        EnumSet<Service> s = EnumSet.of(Service.TYPE1_AE, Service.HASU, Service.THROMBOLYSIS);
+        s.addAll(extra);
+        return new Site(0, "S0", "site", 51.5, 0, true, s, Map.of(),
+                Map.of(Service.HASU, new CoverSchedule(onSite, 30)));
+    }
+
+    private static Patient eligible(double doorMinutes, double onsetToDoor) {
+        Patient p = new Patient();
+        p.condition = Condition.STROKE_ISCHAEMIC;
+        p.ageBand = AgeBand.UNDER_80;
+        p.onsetKnown = true;
+        p.eligibleForThrombolysis = true;
+        p.recognisedAsStroke = true;
+        p.doorMinutes = doorMinutes;
+        p.onsetMinutes = doorMinutes - onsetToDoor;
+        p.doorToPunctureMinutes = 90;
+        return p;
+    }
+
+    @Test
+    void onCallCoverShiftsDoorToNeedleByTheConfiguredDelay() {
+        Site site = hasu(Set.of());
+        Patient day = eligible(10 * 60, 60); // Monday 10:00, on site
+        StrokeTreatment.treat(day, site, fixedTimes());
+        assertTrue(day.specialistOnSiteAtArrival);
+        assertEquals(30, day.needleMinutes - day.doorMinutes, 1e-9);
+        Patient night = eligible(2 * 60, 60); // Monday 02:00, on call
+        StrokeTreatment.treat(night, site, fixedTimes());
+        assertFalse(night.specialistOnSiteAtArrival);
+        assertEquals(60, night.needleMinutes - night.doorMinutes, 1e-9);
+        assertEquals(10, night.scanMinutes - night.doorMinutes, 1e-9);
+    }
+
+    @Test
+    void thrombolysisWindowRules() {
+        HospitalParameters h = fixedTimes();
+        Site site = hasu(Set.of());
+        // Under 80, onset-to-door 230: scan at 240 leaves 30 >= 20 min; needle at 260 <= 270.
+        Patient p = eligible(600, 230);
+        StrokeTreatment.treat(p, site, h);
+        assertEquals(260, p.needleMinutes - p.onsetMinutes, 1e-9);
+        // Onset-to-door 245: scan at 255 leaves 15 < 20: no thrombolysis.
+        p = eligible(600, 245);
+        StrokeTreatment.treat(p, site, h);
+        assertTrue(Double.isNaN(p.needleMinutes));
+        // 80+: window 180. Onset-to-door 140: scan 150 leaves 30, needle at 170.
+        p = eligible(600, 140);
+        p.ageBand = AgeBand.AGED_80_PLUS;
+        StrokeTreatment.treat(p, site, h);
+        assertEquals(170, p.needleMinutes - p.onsetMinutes, 1e-9);
+        // 80+, on call at night: needle at 170 + 30 = 200 > 180: none.
+        p = eligible(120, 140);
+        p.ageBand = AgeBand.AGED_80_PLUS;
+        StrokeTreatment.treat(p, site, h);
+        assertTrue(Double.isNaN(p.needleMinutes));
+        // Haemorrhagic, unknown onset, not eligible: never.
+        for (int k = 0; k < 3; k++) {
+            p = eligible(600, 60);
+            switch (k) {
+                case 0 -> p.condition = Condition.STROKE_HAEMORRHAGIC;
+                case 1 -> p.onsetKnown = false;
+                default -> p.eligibleForThrombolysis = false;
+            }
+            StrokeTreatment.treat(p, site, h);
+            assertTrue(Double.isNaN(p.needleMinutes), "case " + k);
+        }
+        // A site without thrombolysis never thrombolyses.
+        Site noIvt = new Site(1, "S1", "site", 51.5, 0, true, EnumSet.of(Service.TYPE1_AE, Service.STROKE_UNIT),
+                Map.of(), Map.of());
+        p = eligible(600, 60);
+        StrokeTreatment.treat(p, noIvt, h);
+        assertTrue(Double.isNaN(p.needleMinutes));
+        assertEquals(40, p.scanMinutes - p.doorMinutes, 1e-9);
+    }
+
+    @Test
+    void unrecognisedStrokeIsScannedLaterAndThrombectomyNeedsAnLvoAndACentre() {
+        HospitalParameters h = fixedTimes();
+        Patient p = eligible(600, 60);
+        p.recognisedAsStroke = false;
+        p.largeVesselOcclusion = true;
+        StrokeTreatment.treat(p, hasu(Set.of()), h);
+        assertEquals(70, p.scanMinutes - p.doorMinutes, 1e-9);
+        assertTrue(Double.isNaN(p.punctureMinutes));
+        p = eligible(600, 60);
+        p.largeVesselOcclusion = true;
+        StrokeTreatment.treat(p, hasu(Set.of(Service.THROMBECTOMY)), h);
+        assertEquals(90, p.punctureMinutes - p.doorMinutes, 1e-9);
+        assertTrue(p.thrombolysed());
+    }
+}

@@ -1,0 +1,140 @@
+package org.acuteflow.model;
+
+import static org.acuteflow.model.TestModels.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.acuteflow.experiment.ReplicationResult;
+import org.acuteflow.network.Network;
+import org.acuteflow.network.Service;
+import org.junit.jupiter.api.Test;
+
+/** The fleet and the beds against analytical queueing results. */
+class QueueingTest {
+    private static final double MINUTES_PER_YEAR = 365 * 1440.0;
+
+    private static void flatProfile(ObjectNode tree, String cls) {
+        ObjectNode profiles = (ObjectNode) tree.get("demand").get("profiles");
+        ObjectNode flat = profiles.putObject("flat");
+        var hod = flat.putArray("hour_of_day");
+        for (int i = 0; i < 24; i++) {
+            hod.add(1.0);
+        }
+        var dow = flat.putArray("day_of_week");
+        for (int i = 0; i < 7; i++) {
+            dow.add(1.0);
+        }
+        demandClass(tree, cls).put("profile", "flat");
+    }
+
+    /** Erlang-C probability of waiting for c servers at offered load a (Erlangs). */
+    static double erlangC(int c, double a) {
+        double term = 1;
+        double sum = 0;
+        for (int k = 0; k < c; k++) {
+            sum += term;
+            term *= a / (k + 1);
+        }
+        double last = term * c / (c - a);
+        return last / (sum + last);
+    }
+
+    /**
+     * M/M/3 ambulance fleet: one zone, travel, mobilisation and handover zero, calls not conveyed, on-scene
+     * time exponential (mean 30 min), load 2.4 Erlangs. The mean wait for a free ambulance must match Erlang C
+     * (32.4 min) within 10% over two simulated years (seed 2024; the estimate's standard error is ~3%).
+     */
+    @Test
+    void meanWaitForAmbulanceMatchesErlangCWithinTolerance() {
+        ObjectNode tree = defaults();
+        onlyClasses(tree);
+        double lambdaPerMinute = 0.08;
+        double meanService = 30;
+        int c = 3;
+        ObjectNode other = demandClass(tree, "other_incident");
+        other.put("per_year", lambdaPerMinute * MINUTES_PER_YEAR);
+        other.put("conveyed_share", 0.0);
+        other.put("category_a_share", 1.0);
+        flatProfile(tree, "other_incident");
+        ObjectNode ems = (ObjectNode) tree.get("ems");
+        ems.put("mobilisation_minutes", 0.0);
+        ((ObjectNode) ems.get("on_scene_minutes")).putObject("other_incident").put("type", "exponential")
+                .put("mean", meanService);
+        Network net = network(List.of(zone(0, 1000)), List.of(site(0, services(Service.TYPE1_AE))),
+                List.of(station(0, c)), ArrayTravelTimes.zero(1, 1, 1), hasuProtocol(45));
+        FlowModel model = new FlowModel(net, parameters(tree), TEST_OUTCOME);
+        ReplicationResult r = run(model, 2024, 0, 730, 10);
+        double a = lambdaPerMinute * meanService;
+        double expectedWait = erlangC(c, a) / (c / meanService - lambdaPerMinute);
+        assertEquals(32.36, expectedWait, 0.01);
+        assertEquals(expectedWait, r.metrics().get("ambulance_wait_minutes_mean"), 0.10 * expectedWait);
+        // Response = wait here (no travel, no mobilisation).
+        assertEquals(r.metrics().get("ambulance_wait_minutes_mean"),
+                r.metrics().get("ambulance_response_minutes_mean"), 1e-9);
+        // Utilisation = a / c.
+        assertEquals(a / c, r.metrics().get("ambulance_utilisation"), 0.03);
+    }
+
+    /**
+     * M/G/inf HASU: one site with unlimited HASU beds, strokes only (no mimics, all recognised, none
+     * self-presenting, none moving to a stroke unit), HASU stay lognormal with median 72 h and sigma 0.4 (mean
+     * 4,680 min). Mean occupancy = arrival rate x mean stay = 5,000/yr x 4,680 min = 44.5 beds, within 6%
+     * over one year after a 30-day warm-up (seed 11; standard error ~2%).
+     */
+    @Test
+    void hasuOccupancyMatchesMGInfinity() {
+        ObjectNode tree = defaults();
+        onlyClasses(tree);
+        ObjectNode stroke = demandClass(tree, "stroke");
+        stroke.put("per_year", 5000.0);
+        stroke.put("self_present_share", 0.0);
+        flatProfile(tree, "stroke");
+        ObjectNode mix = (ObjectNode) tree.get("demand").get("stroke");
+        mix.put("mimic_share", 0.0);
+        mix.put("recognition_probability", 1.0);
+        ObjectNode hospital = (ObjectNode) tree.get("hospital");
+        hospital.put("stroke_unit_after_hasu_share", 0.0);
+        hospital.putObject("hasu_stay_minutes").put("type", "lognormal").put("median", 4320.0).put("sigma", 0.4);
+        Network net = network(List.of(zone(0, 1000)),
+                List.of(site(0, services(Service.TYPE1_AE, Service.HASU, Service.STROKE_UNIT, Service.THROMBOLYSIS))),
+                List.of(station(0, 30)), ArrayTravelTimes.zero(1, 1, 1), hasuProtocol(45));
+        FlowModel model = new FlowModel(net, parameters(tree), TEST_OUTCOME);
+        ReplicationResult r = run(model, 11, 0, 365, 30);
+        double expected = 5000 / MINUTES_PER_YEAR * 4320 * Math.exp(0.4 * 0.4 / 2);
+        assertEquals(44.5, expected, 0.1);
+        assertEquals(expected, r.metrics().get("hasu_occupancy_mean"), 0.06 * expected);
+        assertEquals(r.metrics().get("hasu_occupancy_mean"), r.series().get("site_hasu_occupancy_mean")[0], 1e-9);
+        double[] byHour = r.series().get("hasu_occupancy_by_hour_of_week");
+        double mean = java.util.Arrays.stream(byHour).average().orElseThrow();
+        assertEquals(r.metrics().get("hasu_occupancy_mean"), mean, 0.01 * expected);
+        assertEquals(0.0, r.metrics().get("diverts_per_year"));
+        assertEquals(1.0, r.metrics().get("stroke_unit_care_share"));
+    }
+
+    @Test
+    void fullHasuDivertsToTheNextNearest() {
+        ObjectNode tree = defaults();
+        onlyClasses(tree);
+        ObjectNode stroke = demandClass(tree, "stroke");
+        stroke.put("per_year", 2000.0);
+        stroke.put("self_present_share", 0.0);
+        ObjectNode mix = (ObjectNode) tree.get("demand").get("stroke");
+        mix.put("mimic_share", 0.0);
+        mix.put("recognition_probability", 1.0);
+        double[][] zoneSite = {{5, 10}};
+        ArrayTravelTimes travel = new ArrayTravelTimes(zoneSite, new double[][] {{3}}, new double[2][2],
+                new double[][] {{3}, {3}});
+        // The nearest HASU has no bed at all: every suspected stroke goes on to the second.
+        Network net = network(List.of(zone(0, 1000)),
+                List.of(site(0, services(Service.TYPE1_AE, Service.HASU), Map.of(Service.HASU, 0), Map.of()),
+                        site(1, services(Service.TYPE1_AE, Service.HASU))),
+                List.of(station(0, 20)), travel, hasuProtocol(45));
+        ReplicationResult r = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 5, 0, 180, 0);
+        assertEquals(r.metrics().get("strokes_per_year"), r.metrics().get("diverts_per_year"), 1e-9);
+        assertEquals(0.0, r.metrics().get("site_admissions_per_year.S0"));
+        assertEquals(10.0, r.metrics().get("stroke_travel_minutes_mean"), 1e-9);
+        assertEquals(0.0, r.metrics().get("stroke_share_within_45min") - 1.0, 1e-12);
+    }
+}
