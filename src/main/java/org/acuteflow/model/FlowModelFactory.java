@@ -6,6 +6,7 @@ import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.experiment.ModelFactory;
 import org.acuteflow.experiment.ScenarioModel;
 import org.acuteflow.network.Network;
+import org.acuteflow.network.NetworkEditor;
 import org.acuteflow.network.NetworkLoader;
 import org.acuteflow.outcome.OutcomeModel;
 import org.acuteflow.outcome.OutcomeParameters;
@@ -18,7 +19,10 @@ import org.acuteflow.outcome.OutcomeParameters;
 public final class FlowModelFactory implements ModelFactory {
     @Override
     public ScenarioModel prepare(Experiment experiment, ScenarioSpec scenario) {
-        Network network = NetworkLoader.load(experiment.networkDir(), scenario.configuration());
+        Network configured = NetworkLoader.load(experiment.networkDir(), scenario.configuration());
+        Problems edits = scenario.sources().problems();
+        Network network = NetworkEditor.apply(configured, scenario.edits(), edits, "scenarios[" + scenario.index() + "]");
+        edits.throwIfAny();
         FlowParameters params = FlowParameters.from(scenario.parameters(), scenario.sources());
         OutcomeModel outcome = new OutcomeModel(
                 OutcomeParameters.from(scenario.parameters().get("outcome"), scenario.sources()));

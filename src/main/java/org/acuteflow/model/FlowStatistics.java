@@ -9,6 +9,8 @@ import org.acuteflow.model.stats.Histogram;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Site;
 import org.acuteflow.outcome.CareLevel;
+import org.acuteflow.outcome.DeathTally;
+import org.acuteflow.outcome.OutcomeModel;
 
 /**
  * Streamed statistics of one replication over the patients counted (onset or call after the warm-up): sums,
@@ -17,15 +19,6 @@ import org.acuteflow.outcome.CareLevel;
  */
 final class FlowStatistics {
     private static final int HOURS = WeeklyProfile.HOURS_PER_WEEK;
-    /** Death groups: stroke (true strokes), major trauma, other emergencies, all conditions. */
-    private static final int STROKE = 0;
-    private static final int TRAUMA = 1;
-    private static final int EMERGENCY = 2;
-    private static final int TOTAL = 3;
-    private static final String[] DEATH_NAMES = {"stroke_deaths_90d", "trauma_deaths", "emergency_deaths_30d",
-            "deaths_total"};
-    private static final String[] VARIANTS = {"", "_weekday", "_weekend", "_hours_00_08", "_hours_08_18",
-            "_hours_18_24"};
 
     private final Network network;
     private final double kmPerBaseMinute;
@@ -57,9 +50,8 @@ final class FlowStatistics {
     long selfPresenters;
     final double[] siteAdmissions;
     final double[] siteStrokeAdmissions;
-    final double[][] deaths = new double[4][VARIANTS.length];
-    long strokeDeathsSampled;
-    long deathsSampled;
+    /** Expected and sampled deaths by condition group, weekday/weekend and hour band (of onset). */
+    final DeathTally deaths = new DeathTally();
     final double[] deathsByHour = new double[HOURS];
     final double[] zoneDeaths;
     final double[] zoneStrokeDeaths;
@@ -141,34 +133,15 @@ final class FlowStatistics {
         }
         if (!Double.isNaN(p.probabilityOfDeath)) {
             double d = p.probabilityOfDeath;
-            boolean dies = p.outcomeUniform < d;
+            // The uniform was drawn when the patient was created, so the sampled death is paired across scenarios.
+            deaths.record(c, d, OutcomeModel.sampleDeath(d, p.outcomeUniform), p.onsetMinutes);
             int how = WeeklyProfile.hourOfWeek(p.onsetMinutes);
-            int group = c.isStroke() ? STROKE : c == Condition.MAJOR_TRAUMA ? TRAUMA
-                    : (c == Condition.MEDICAL_EMERGENCY || c == Condition.SURGICAL_EMERGENCY) ? EMERGENCY : -1;
-            if (group >= 0) {
-                addDeath(group, how, d);
-            }
-            addDeath(TOTAL, how, d);
-            if (dies) {
-                deathsSampled++;
-                if (c.isStroke()) {
-                    strokeDeathsSampled++;
-                }
-            }
             deathsByHour[how] += d;
             zoneDeaths[p.zone] += d;
             if (c.isStroke()) {
                 zoneStrokeDeaths[p.zone] += d;
             }
         }
-    }
-
-    private void addDeath(int group, int hourOfWeek, double d) {
-        double[] row = deaths[group];
-        row[0] += d;
-        row[hourOfWeek >= 120 ? 2 : 1] += d;
-        int hourOfDay = hourOfWeek % 24;
-        row[hourOfDay < 8 ? 3 : hourOfDay < 18 ? 4 : 5] += d;
     }
 
     double distanceKm(int zone, int site) {
@@ -202,16 +175,7 @@ final class FlowStatistics {
         r.metric("diverts_per_year", diverts * perYear);
         r.metric("hasu_overflows_per_year", hasuOverflows * perYear);
         r.metric("stroke_unit_care_share", ratio(strokeUnitCare, strokes));
-        for (int g = 0; g < DEATH_NAMES.length; g++) {
-            for (int v = 0; v < VARIANTS.length; v++) {
-                r.metric(DEATH_NAMES[g] + VARIANTS[v], deaths[g][v] * perYear);
-            }
-            if (g == STROKE) {
-                r.metric("stroke_deaths_90d_sampled", strokeDeathsSampled * perYear);
-                r.metric("stroke_mortality_90d", ratio(deaths[STROKE][0], strokes));
-            }
-        }
-        r.metric("deaths_total_sampled", deathsSampled * perYear);
+        deaths.writeTo(r, years);
         r.metric("events_executed", events);
         List<Site> sites = network.sites();
         for (Site s : sites) {
