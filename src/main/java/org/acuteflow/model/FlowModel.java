@@ -30,6 +30,7 @@ public final class FlowModel implements ScenarioModel {
     private final Routing routing;
     private final ThinnedArrivals[] arrivals;
     private final AliasTable[] zoneTables;
+    private final java.util.List<OutcomeVariant> sensitivity;
 
     /**
      * @param probabilityOfDeath the outcome model (thread-safe): probability of death of a patient's journey
@@ -37,6 +38,16 @@ public final class FlowModel implements ScenarioModel {
      *                                  network has no open site
      */
     public FlowModel(Network network, FlowParameters parameters, ToDoubleFunction<OutcomeInput> probabilityOfDeath) {
+        this(network, parameters, probabilityOfDeath, java.util.List.of());
+    }
+
+    /**
+     * @param sensitivity alternative outcome models evaluated on the same journeys; each adds the metrics
+     *                    {@code sensitivity.<label>.deaths_total} and {@code sensitivity.<label>.stroke_deaths_90d}
+     */
+    public FlowModel(Network network, FlowParameters parameters, ToDoubleFunction<OutcomeInput> probabilityOfDeath,
+                     java.util.List<OutcomeVariant> sensitivity) {
+        this.sensitivity = java.util.List.copyOf(sensitivity);
         this.network = network;
         this.parameters = parameters;
         this.probabilityOfDeath = probabilityOfDeath;
@@ -100,5 +111,9 @@ public final class FlowModel implements ScenarioModel {
 
     ToDoubleFunction<OutcomeInput> probabilityOfDeath() {
         return probabilityOfDeath;
+    }
+
+    java.util.List<OutcomeVariant> sensitivity() {
+        return sensitivity;
     }
 }

@@ -1,5 +1,8 @@
 package org.acuteflow.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.ScenarioSpec;
@@ -24,10 +27,21 @@ public final class FlowModelFactory implements ModelFactory {
         Network network = NetworkEditor.apply(configured, scenario.edits(), edits, "scenarios[" + scenario.index() + "]");
         edits.throwIfAny();
         FlowParameters params = FlowParameters.from(scenario.parameters(), scenario.sources());
-        OutcomeModel outcome = new OutcomeModel(
-                OutcomeParameters.from(scenario.parameters().get("outcome"), scenario.sources()));
+        OutcomeParameters outcomeParameters =
+                OutcomeParameters.from(scenario.parameters().get("outcome"), scenario.sources());
+        OutcomeModel outcome = new OutcomeModel(outcomeParameters);
+        List<OutcomeVariant> variants = new ArrayList<>();
+        if (experiment.wants("sensitivity")) {
+            for (OutcomeParameters.SensitivityRange range : outcomeParameters.sensitivity()) {
+                for (OutcomeParameters.Level level : OutcomeParameters.Level.values()) {
+                    OutcomeModel variant = new OutcomeModel(outcomeParameters.sensitivityCase(range.path(), level));
+                    variants.add(new OutcomeVariant(range.path() + "." + level.name().toLowerCase(Locale.ROOT),
+                            variant::probabilityOfDeath));
+                }
+            }
+        }
         try {
-            return new FlowModel(network, params, outcome::probabilityOfDeath);
+            return new FlowModel(network, params, outcome::probabilityOfDeath, variants);
         } catch (IllegalArgumentException e) {
             Problems problems = scenario.sources().problems();
             problems.add("parameters.demand", e.getMessage());

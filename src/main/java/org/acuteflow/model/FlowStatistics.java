@@ -56,7 +56,13 @@ final class FlowStatistics {
     final double[] zoneDeaths;
     final double[] zoneStrokeDeaths;
 
-    FlowStatistics(Network network, double kmPerBaseMinute) {
+    /** Expected deaths per sensitivity variant: [variant][0 = all conditions, 1 = stroke]. */
+    private final List<OutcomeVariant> variants;
+    private final double[][] variantDeaths;
+
+    FlowStatistics(Network network, double kmPerBaseMinute, List<OutcomeVariant> variants) {
+        this.variants = variants;
+        this.variantDeaths = new double[variants.size()][2];
         this.network = network;
         this.kmPerBaseMinute = kmPerBaseMinute;
         siteAdmissions = new double[network.sites().size()];
@@ -148,6 +154,14 @@ final class FlowStatistics {
         return network.travel().zoneToSite(zone, site) * kmPerBaseMinute;
     }
 
+    /** Adds a counted patient's probability of death under sensitivity variant {@code k}. */
+    void recordSensitivity(int k, Condition c, double probabilityOfDeath) {
+        variantDeaths[k][0] += probabilityOfDeath;
+        if (c.isStroke()) {
+            variantDeaths[k][1] += probabilityOfDeath;
+        }
+    }
+
     void write(ReplicationResult r, double years, Occupancy occupancy, Routing routing, long events,
                double fleetUtilisation) {
         double perYear = years > 0 ? 1 / years : Double.NaN;
@@ -176,6 +190,10 @@ final class FlowStatistics {
         r.metric("hasu_overflows_per_year", hasuOverflows * perYear);
         r.metric("stroke_unit_care_share", ratio(strokeUnitCare, strokes));
         deaths.writeTo(r, years);
+        for (int k = 0; k < variants.size(); k++) {
+            r.metric("sensitivity." + variants.get(k).label() + ".deaths_total", variantDeaths[k][0] * perYear);
+            r.metric("sensitivity." + variants.get(k).label() + ".stroke_deaths_90d", variantDeaths[k][1] * perYear);
+        }
         r.metric("events_executed", events);
         List<Site> sites = network.sites();
         for (Site s : sites) {

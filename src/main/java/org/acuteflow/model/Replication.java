@@ -95,7 +95,7 @@ final class Replication {
         }
         hasuOccupied = new int[n];
         strokeUnitOccupied = new int[n];
-        stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute());
+        stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute(), model.sensitivity());
         occupancy = new FlowStatistics.Occupancy(n, warmup, end);
         traumaBypass = network.protocol().trauma() == RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD;
         mtcThresholdMinutes = network.protocol().mtcThresholdMinutes();
@@ -476,7 +476,12 @@ final class Replication {
         Patient p = j.patient;
         if (p.counted) {
             if (p.condition != null && p.firstSite >= 0) {
-                p.probabilityOfDeath = model.probabilityOfDeath().applyAsDouble(outcomeInput(p));
+                OutcomeInput input = outcomeInput(p);
+                p.probabilityOfDeath = model.probabilityOfDeath().applyAsDouble(input);
+                java.util.List<OutcomeVariant> variants = model.sensitivity();
+                for (int k = 0; k < variants.size(); k++) {
+                    stats.recordSensitivity(k, p.condition, variants.get(k).probabilityOfDeath().applyAsDouble(input));
+                }
             }
             stats.record(p);
             if (sink.enabled()) {
