@@ -20,8 +20,9 @@ public final class NetworkCheck {
      */
     public static final int OFF_PEAK_HOUR = 24 + 11;
 
-    /** Services the summary reports access to. */
-    public static final List<Service> SUMMARY_SERVICES = List.of(Service.HASU, Service.MTC, Service.TYPE1_AE);
+    /** Services the summary reports access to (stroke_unit: any open stroke unit, the pre-2010 destination). */
+    public static final List<Service> SUMMARY_SERVICES = List.of(Service.HASU, Service.STROKE_UNIT, Service.MTC,
+            Service.TYPE1_AE);
 
     private NetworkCheck() {
     }
@@ -168,14 +169,14 @@ public final class NetworkCheck {
                             ? String.format(Locale.ROOT, " (%.0f min)", c.protocol().mtcThresholdMinutes()) : ""));
             sb.append("  sites by service: ").append(bySite(c.sitesByService())).append(System.lineSeparator());
             sb.append("  population-weighted blue-light minutes to the nearest site, Tuesday 11:00:").append(System.lineSeparator());
-            sb.append(String.format(Locale.ROOT, "    %-9s %6s %6s %6s %6s %8s %8s%n", "service", "mean", "median", "p95",
+            sb.append(String.format(Locale.ROOT, "    %-11s %6s %6s %6s %6s %8s %8s%n", "service", "mean", "median", "p95",
                     "max", "<=30min", "<=45min"));
             for (Service s : SUMMARY_SERVICES) {
                 Access a = c.access().get(s);
                 if (Double.isNaN(a.mean())) {
-                    sb.append(String.format(Locale.ROOT, "    %-9s none open%n", s.key()));
+                    sb.append(String.format(Locale.ROOT, "    %-11s none open%n", s.key()));
                 } else {
-                    sb.append(String.format(Locale.ROOT, "    %-9s %6.1f %6.1f %6.1f %6.1f %7.1f%% %7.1f%%%n", s.key(),
+                    sb.append(String.format(Locale.ROOT, "    %-11s %6.1f %6.1f %6.1f %6.1f %7.1f%% %7.1f%%%n", s.key(),
                             a.mean(), a.median(), a.p95(), a.max(), 100 * a.shareWithin30(), 100 * a.shareWithin45()));
                 }
             }
