@@ -161,7 +161,7 @@ final class BaseLoader {
         Map<String, Integer> stationIndex = new HashMap<>();
         stations.forEach(s -> stationIndex.put(s.id(), s.index()));
         return new BaseNetwork(name, description, dir, dir.resolve(sitesName).toString(), stationsFile, zones, sites,
-                stations, siteIndex, stationIndex, profiles, travel, graph);
+                stations, siteIndex, stationIndex, profiles, travel, graph, curve);
     }
 
     // ---------------------------------------------------------------- yaml parts

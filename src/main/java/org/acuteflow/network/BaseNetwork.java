@@ -33,11 +33,12 @@ public final class BaseNetwork {
     private final Map<String, CoverSchedule> coverProfiles;
     private final RoadTravelTimes travel;
     private final RoadGraph graph;
+    private final TripCurve tripCurve;
 
     BaseNetwork(String name, String description, Path dir, String sitesFile, String stationsFile, List<Zone> zones,
                 List<SiteDef> sites, List<Station> stations, Map<String, Integer> siteIndex,
                 Map<String, Integer> stationIndex, Map<String, CoverSchedule> coverProfiles, RoadTravelTimes travel,
-                RoadGraph graph) {
+                RoadGraph graph, TripCurve tripCurve) {
         this.name = name;
         this.description = description;
         this.dir = dir;
@@ -51,6 +52,7 @@ public final class BaseNetwork {
         this.coverProfiles = Map.copyOf(coverProfiles);
         this.travel = travel;
         this.graph = graph;
+        this.tripCurve = tripCurve;
     }
 
     public String name() {
@@ -104,7 +106,18 @@ public final class BaseNetwork {
         return travel;
     }
 
+    /** The road graph; its nodes are the zones (0..Z-1), then the sites, then the stations. */
     public RoadGraph graph() {
         return graph;
+    }
+
+    /** Graph node of site {@code site}. */
+    public int siteNode(int site) {
+        return zones.size() + site;
+    }
+
+    /** The trip curve when the network times trips by path length (graph_times: trip_curve), else null. */
+    public TripCurve tripCurve() {
+        return tripCurve;
     }
 }
