@@ -90,17 +90,18 @@ class ConfigurationOverlayTest {
     void reopeningASiteClosedByTheParentRestoresItsServices() throws IOException {
         Network closed = load("""
                 extends: hasu
-                close_sites: [A]
+                close_sites: [B]
                 """);
-        assertFalse(site(closed, "A").open());
+        assertFalse(site(closed, "B").open());
         Path dir = tmp.resolve("net");
-        Files.writeString(dir.resolve("configurations/closed.yaml"), "extends: hasu\nclose_sites: [A]\n");
+        Files.writeString(dir.resolve("configurations/closed.yaml"), "extends: hasu\nclose_sites: [B]\n");
         Network reopened = load("""
                 extends: closed
-                open_sites: [A]
+                open_sites: [B]
                 """);
-        assertTrue(site(reopened, "A").open());
-        assertTrue(site(reopened, "A").offers(Service.MTC));
+        assertTrue(site(reopened, "B").open());
+        assertTrue(site(reopened, "B").offers(Service.STROKE_UNIT));
+        assertEquals(20, site(reopened, "B").bedsFor(Service.STROKE_UNIT));
     }
 
     @Test
