@@ -1,0 +1,499 @@
+package org.acuteflow.network;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.acuteflow.config.InputException;
+import org.acuteflow.config.InputProblem;
+import org.acuteflow.config.SourceMap;
+import org.acuteflow.config.YamlTrees;
+
+/**
+ * Configuration overlays: small YAML files in {@code configurations/} that open and close sites and services,
+ * set beds, cover and fleet, and choose the routing protocol, on top of the base network (and, with
+ * {@code extends:}, on top of another configuration). The format is documented in networks/README.md.
+ * Stateless; every application works on its own copies.
+ */
+final class Configurations {
+    static final String FOLDER = "configurations";
+    static final Set<String> KEYS = Set.of("description", "source", "extends", "routing", "services", "add_services",
+            "remove_services", "close_sites", "open_sites", "beds", "cover_profiles", "cover", "fleet");
+
+    private Configurations() {
+    }
+
+    /** Names of the configurations in a network folder, sorted. */
+    static List<String> names(Path dir) {
+        Path folder = dir.resolve(FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+        } catch (IOException e) {
+            throw InputException.of(folder.toString(), 0, null, "cannot list folder: " + e.getMessage());
+        }
+    }
+
+    /** The configured network; every problem found is thrown together. */
+    static Network apply(BaseNetwork base, String name) {
+        List<InputProblem> problems = new ArrayList<>();
+        Network n = apply(base, name, problems);
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return n;
+    }
+
+    /** The configured network, or null; problems are added to {@code problems}. */
+    static Network apply(BaseNetwork base, String name, List<InputProblem> problems) {
+        int before = problems.size();
+        State state = new State(base);
+        Path file = base.dir().resolve(FOLDER).resolve(name + ".yaml");
+        if (!Files.isRegularFile(file)) {
+            problems.add(new InputProblem(file.toString(), 0, 0, null, "unknown configuration '" + name
+                    + "'; the network has " + names(base.dir())));
+            return null;
+        }
+        state.overlay(name, new LinkedHashSet<>(), problems, null);
+        if (problems.size() > before) {
+            return null;
+        }
+        return state.finish(name, problems);
+    }
+
+    /** Where a value was written, for messages about its effect. */
+    private record Where(String file, int line, String field) {
+    }
+
+    /** Mutable working copy of one application; never shared. */
+    private static final class State {
+        final BaseNetwork base;
+        final int sites;
+        final boolean[] open;
+        final List<EnumSet<Service>> services = new ArrayList<>();
+        final List<EnumMap<Service, Integer>> beds = new ArrayList<>();
+        final List<EnumMap<Service, CoverSchedule>> cover = new ArrayList<>();
+        final int[] vehicles;
+        final Map<String, CoverSchedule> profiles;
+        RoutingProtocol.StrokeRouting stroke;
+        RoutingProtocol.TraumaRouting trauma;
+        double threshold = Double.NaN;
+        Where strokeWhere;
+        Where traumaWhere;
+        String topFile;
+
+        State(BaseNetwork base) {
+            this.base = base;
+            this.sites = base.sites().size();
+            this.open = new boolean[sites];
+            for (BaseNetwork.SiteDef s : base.sites()) {
+                open[s.index()] = true;
+                services.add(s.services().isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(s.services()));
+                EnumMap<Service, Integer> b = new EnumMap<>(Service.class);
+                b.putAll(s.beds());
+                beds.add(b);
+                cover.add(new EnumMap<>(Service.class));
+            }
+            vehicles = base.stations().stream().mapToInt(Station::vehicles).toArray();
+            profiles = new HashMap<>(base.coverProfiles());
+        }
+
+        void overlay(String name, LinkedHashSet<String> chain, List<InputProblem> problems, YamlNode extendsNode) {
+            Path file = base.dir().resolve(FOLDER).resolve(name + ".yaml");
+            if (!chain.add(name)) {
+                extendsNode.problem("configuration '" + name + "' extends itself through " + chain
+                        + "; remove the cycle");
+                return;
+            }
+            if (!Files.isRegularFile(file)) {
+                extendsNode.problem("unknown configuration '" + name + "'; the network has " + names(base.dir()));
+                return;
+            }
+            YamlTrees.Located located;
+            try {
+                located = YamlTrees.read(file);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+                return;
+            }
+            SourceMap src = located.sources();
+            YamlNode root = new YamlNode(located.tree(), "", src, problems);
+            if (!root.mapping(KEYS)) {
+                problems.add(new InputProblem(file.toString(), 1, 0, null, "must be a YAML mapping (see networks/README.md)"));
+                return;
+            }
+            if (extendsNode == null) {
+                topFile = file.toString();
+            }
+            YamlNode ext = root.get("extends");
+            if (ext.present()) {
+                String parent = ext.text(null, true);
+                if (parent != null) {
+                    overlay(parent, chain, problems, ext);
+                }
+            }
+            for (YamlNode p : root.get("cover_profiles").entries().values()) {
+                CoverSchedule s = BaseLoader.readProfile(p);
+                if (s != null) {
+                    profiles.put(lastKey(p.path()), s);
+                }
+            }
+            routing(root.get("routing"), src);
+            // Order within a file: set service lists, then remove, then add, then whole-site closures and
+            // re-openings, so that "close_sites" wins over anything a service list says.
+            for (Map.Entry<String, YamlNode> e : root.get("services").entries().entrySet()) {
+                Service s = service(e.getKey(), e.getValue());
+                List<Integer> ids = sitesOf(e.getValue());
+                if (s == null || ids == null) {
+                    continue;
+                }
+                for (int i = 0; i < sites; i++) {
+                    services.get(i).remove(s);
+                }
+                ids.forEach(i -> services.get(i).add(s));
+            }
+            for (Map.Entry<String, YamlNode> e : root.get("remove_services").entries().entrySet()) {
+                Service s = service(e.getKey(), e.getValue());
+                List<Integer> ids = sitesOf(e.getValue());
+                if (s != null && ids != null) {
+                    ids.forEach(i -> services.get(i).remove(s));
+                }
+            }
+            for (Map.Entry<String, YamlNode> e : root.get("add_services").entries().entrySet()) {
+                Service s = service(e.getKey(), e.getValue());
+                List<Integer> ids = sitesOf(e.getValue());
+                if (s != null && ids != null) {
+                    ids.forEach(i -> services.get(i).add(s));
+                }
+            }
+            List<Integer> closing = sitesOf(root.get("close_sites"));
+            if (closing != null) {
+                closing.forEach(i -> open[i] = false);
+            }
+            List<Integer> opening = sitesOf(root.get("open_sites"));
+            if (opening != null) {
+                opening.forEach(i -> open[i] = true);
+            }
+            for (Map.Entry<String, YamlNode> e : root.get("beds").entries().entrySet()) {
+                int site = base.siteIndex(e.getKey());
+                if (site < 0) {
+                    e.getValue().problem("unknown site id '" + e.getKey() + "'; use an id from " + base.sitesFile());
+                    continue;
+                }
+                for (Map.Entry<String, YamlNode> b : e.getValue().entries().entrySet()) {
+                    Service s = service(b.getKey(), b.getValue());
+                    if (s == null) {
+                        continue;
+                    }
+                    YamlNode v = b.getValue();
+                    if (v.present() && "unlimited".equals(v.text("", false))) {
+                        beds.get(site).remove(s);
+                        continue;
+                    }
+                    double n = v.number(Double.NaN, true);
+                    if (!(n >= 1) || n != Math.rint(n)) {
+                        v.problem("must be a whole number of beds >= 1, or 'unlimited'; got " + n);
+                        continue;
+                    }
+                    beds.get(site).put(s, (int) n);
+                }
+            }
+            for (Map.Entry<String, YamlNode> e : root.get("cover").entries().entrySet()) {
+                Service s = service(e.getKey(), e.getValue());
+                if (s == null) {
+                    continue;
+                }
+                YamlNode c = e.getValue();
+                if (c.isMapping()) {
+                    c.mapping(Set.of("all", "sites"));
+                    YamlNode all = c.get("all");
+                    if (all.present()) {
+                        CoverSchedule p = profile(all);
+                        if (p != null) {
+                            for (int i = 0; i < sites; i++) {
+                                cover.get(i).put(s, p);
+                            }
+                        }
+                    }
+                    for (Map.Entry<String, YamlNode> site : c.get("sites").entries().entrySet()) {
+                        int i = base.siteIndex(site.getKey());
+                        if (i < 0) {
+                            site.getValue().problem("unknown site id '" + site.getKey() + "'; use an id from "
+                                    + base.sitesFile());
+                            continue;
+                        }
+                        CoverSchedule p = profile(site.getValue());
+                        if (p != null) {
+                            cover.get(i).put(s, p);
+                        }
+                    }
+                } else {
+                    CoverSchedule p = profile(c);
+                    if (p != null) {
+                        for (int i = 0; i < sites; i++) {
+                            cover.get(i).put(s, p);
+                        }
+                    }
+                }
+            }
+            fleet(root.get("fleet"));
+        }
+
+        private static String lastKey(String path) {
+            int dot = path.lastIndexOf('.');
+            return dot < 0 ? path : path.substring(dot + 1);
+        }
+
+        private void routing(YamlNode r, SourceMap src) {
+            if (!r.mapping(Set.of("stroke", "trauma", "mtc_threshold_minutes"))) {
+                return;
+            }
+            YamlNode s = r.get("stroke");
+            if (s.present()) {
+                String v = s.text("", true).trim().toUpperCase(Locale.ROOT);
+                try {
+                    stroke = RoutingProtocol.StrokeRouting.valueOf(v);
+                    InputProblem at = src.locate(s.path());
+                    strokeWhere = new Where(at.file(), at.line(), s.path());
+                } catch (IllegalArgumentException e) {
+                    s.problem("unknown stroke routing '" + v.toLowerCase(Locale.ROOT) + "'; use nearest_hasu, "
+                            + "nearest_stroke_unit or nearest_ae");
+                }
+            }
+            YamlNode t = r.get("trauma");
+            if (t.present()) {
+                String v = t.text("", true).trim().toUpperCase(Locale.ROOT);
+                try {
+                    trauma = RoutingProtocol.TraumaRouting.valueOf(v);
+                    InputProblem at = src.locate(t.path());
+                    traumaWhere = new Where(at.file(), at.line(), t.path());
+                } catch (IllegalArgumentException e) {
+                    t.problem("unknown trauma routing '" + v.toLowerCase(Locale.ROOT) + "'; use nearest_ae or "
+                            + "mtc_within_threshold");
+                }
+            }
+            YamlNode m = r.get("mtc_threshold_minutes");
+            if (m.present()) {
+                double v = m.number(Double.NaN, true);
+                if (!(v > 0 && v <= 600)) {
+                    m.problem("must be minutes in (0, 600], got " + v);
+                } else {
+                    threshold = v;
+                }
+            }
+        }
+
+        private Service service(String key, YamlNode at) {
+            try {
+                return Service.parse(key);
+            } catch (IllegalArgumentException e) {
+                at.problem(e.getMessage());
+                return null;
+            }
+        }
+
+        /** Site indices named by a list (or the word {@code all}); null and problems on an unknown id. */
+        private List<Integer> sitesOf(YamlNode list) {
+            List<Integer> out = new ArrayList<>();
+            if (!list.present()) {
+                return out;
+            }
+            List<String> ids = list.texts();
+            if (ids.size() == 1 && ids.get(0).equals("all")) {
+                for (int i = 0; i < sites; i++) {
+                    out.add(i);
+                }
+                return out;
+            }
+            boolean ok = true;
+            List<YamlNode> items = list.items();
+            for (int k = 0; k < ids.size(); k++) {
+                int i = base.siteIndex(ids.get(k));
+                if (i < 0) {
+                    YamlNode at = k < items.size() ? items.get(k) : list;
+                    at.problem("unknown site id '" + ids.get(k) + "'; use an id from " + base.sitesFile());
+                    ok = false;
+                } else {
+                    out.add(i);
+                }
+            }
+            return ok ? out : null;
+        }
+
+        private CoverSchedule profile(YamlNode n) {
+            String name = n.text(null, true);
+            if (name == null) {
+                return null;
+            }
+            CoverSchedule p = profiles.get(name);
+            if (p == null) {
+                n.problem("unknown cover profile '" + name + "'; define it under cover_profiles (known: "
+                        + profiles.keySet().stream().sorted().toList() + ")");
+            }
+            return p;
+        }
+
+        private void fleet(YamlNode f) {
+            if (!f.mapping(Set.of("scale", "vehicles"))) {
+                return;
+            }
+            YamlNode scaleNode = f.get("scale");
+            if (scaleNode.present()) {
+                double scale = scaleNode.number(Double.NaN, true);
+                if (!(scale >= 0 && scale <= 100)) {
+                    scaleNode.problem("must be a multiplier in [0, 100], got " + scale);
+                } else {
+                    scaleVehicles(scale);
+                }
+            }
+            for (Map.Entry<String, YamlNode> e : f.get("vehicles").entries().entrySet()) {
+                int k = base.stationIndex(e.getKey());
+                if (k < 0) {
+                    e.getValue().problem("unknown station id '" + e.getKey() + "'; use an id from " + base.stationsFile());
+                    continue;
+                }
+                double v = e.getValue().number(Double.NaN, true);
+                if (!(v >= 0) || v != Math.rint(v)) {
+                    e.getValue().problem("must be a whole number of vehicles >= 0, got " + v);
+                    continue;
+                }
+                vehicles[k] = (int) v;
+            }
+        }
+
+        /** Scales every station, keeping the total at round(scale x total) by largest remainders. */
+        private void scaleVehicles(double scale) {
+            int total = 0;
+            for (int v : vehicles) {
+                total += v;
+            }
+            int target = (int) Math.round(scale * total);
+            double[] exact = new double[vehicles.length];
+            int assigned = 0;
+            for (int k = 0; k < vehicles.length; k++) {
+                exact[k] = vehicles[k] * scale;
+                vehicles[k] = (int) Math.floor(exact[k]);
+                assigned += vehicles[k];
+            }
+            Integer[] order = new Integer[vehicles.length];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            // Largest remainder first; ties to the lower index so the result is deterministic.
+            java.util.Arrays.sort(order, (a, b) -> {
+                int c = Double.compare(exact[b] - Math.floor(exact[b]), exact[a] - Math.floor(exact[a]));
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            for (int i = 0; assigned < target && i < order.length; i++) {
+                vehicles[order[i]]++;
+                assigned++;
+            }
+        }
+
+        Network finish(String name, List<InputProblem> problems) {
+            if (stroke == null) {
+                problems.add(new InputProblem(topFile, 0, 0, "routing.stroke",
+                        "is required (here or in the configuration this one extends): nearest_hasu, nearest_stroke_unit or nearest_ae"));
+            }
+            if (trauma == null) {
+                problems.add(new InputProblem(topFile, 0, 0, "routing.trauma",
+                        "is required (here or in the configuration this one extends): nearest_ae or mtc_within_threshold"));
+            }
+            if (trauma == RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD && Double.isNaN(threshold)) {
+                problems.add(new InputProblem(traumaWhere.file(), traumaWhere.line(), 0, "routing.mtc_threshold_minutes",
+                        "is required with mtc_within_threshold, e.g. 45"));
+            }
+            if (stroke == null || trauma == null) {
+                return null;
+            }
+            List<Site> out = new ArrayList<>();
+            for (BaseNetwork.SiteDef d : base.sites()) {
+                int i = d.index();
+                Set<Service> svc = open[i] ? services.get(i) : Set.of();
+                EnumMap<Service, Integer> b = new EnumMap<>(Service.class);
+                EnumMap<Service, CoverSchedule> c = new EnumMap<>(Service.class);
+                for (Service s : svc) {
+                    if (beds.get(i).containsKey(s)) {
+                        b.put(s, beds.get(i).get(s));
+                    }
+                    if (cover.get(i).containsKey(s)) {
+                        c.put(s, cover.get(i).get(s));
+                    }
+                }
+                out.add(new Site(i, d.id(), d.name(), d.lat(), d.lon(), open[i], svc, b, c));
+            }
+            List<Station> stations = new ArrayList<>();
+            for (Station s : base.stations()) {
+                stations.add(new Station(s.index(), s.id(), s.name(), s.lat(), s.lon(), vehicles[s.index()]));
+            }
+            RoutingProtocol protocol = new RoutingProtocol(stroke, trauma, Double.isNaN(threshold) ? 0 : threshold);
+            Network network = new Network(base.name(), name, base.zones(), out, stations, base.travel(), protocol);
+            checkNeeds(network, problems);
+            return network;
+        }
+
+        /** Every zone must reach a site with each service the protocol sends patients to. */
+        private void checkNeeds(Network n, List<InputProblem> problems) {
+            Where strokeAt = strokeWhere;
+            Where traumaAt = traumaWhere;
+            need(n, EnumSet.of(Service.TYPE1_AE), "other emergencies and self-presenters go to the nearest type-1 A&E",
+                    strokeAt, problems);
+            switch (n.protocol().stroke()) {
+                case NEAREST_HASU -> need(n, EnumSet.of(Service.HASU), "strokes are routed to the nearest HASU (routing.stroke)",
+                        strokeAt, problems);
+                case NEAREST_STROKE_UNIT -> need(n, EnumSet.of(Service.STROKE_UNIT, Service.HASU),
+                        "strokes are routed to the nearest stroke unit or HASU (routing.stroke)", strokeAt, problems);
+                case NEAREST_AE -> {
+                }
+            }
+            if (n.protocol().trauma() == RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD) {
+                need(n, EnumSet.of(Service.MTC), "major trauma is routed to a major trauma centre (routing.trauma)",
+                        traumaAt, problems);
+            }
+        }
+
+        private void need(Network n, Set<Service> anyOf, String why, Where at, List<InputProblem> problems) {
+            String file = at == null ? topFile : at.file();
+            int line = at == null ? 0 : at.line();
+            String field = at == null ? "routing" : at.field();
+            List<Site> offering = n.sites().stream().filter(s -> anyOf.stream().anyMatch(s::offers)).toList();
+            String names = anyOf.stream().map(Service::key).toList().toString();
+            if (offering.isEmpty()) {
+                problems.add(new InputProblem(file, line, 0, field, why + ", but configuration '" + n.configuration()
+                        + "' leaves no open site with " + names + "; open one or change the routing"));
+                return;
+            }
+            int unreachable = 0;
+            String first = null;
+            for (Zone z : n.zones()) {
+                boolean ok = false;
+                for (Site s : offering) {
+                    if (Double.isFinite(n.travel().zoneToSite(z.index(), s.index()))) {
+                        ok = true;
+                        break;
+                    }
+                }
+                if (!ok) {
+                    unreachable++;
+                    first = first == null ? z.id() : first;
+                }
+            }
+            if (unreachable > 0) {
+                problems.add(new InputProblem(file, line, 0, field, unreachable + " zones (first: " + first
+                        + ") cannot reach any open site with " + names + "; " + why));
+            }
+        }
+    }
+}
