@@ -13,10 +13,14 @@ import org.acuteflow.config.SourceMap;
  * @param mobilisationMinutes  call to wheels rolling (call handling, triage and mobilisation)
  * @param onSceneMinutes       at scene to leaving scene, per demand class
  * @param handoverMinutes      arrival at hospital to the crew clearing
- * @param roadKmPerBaseMinute  road kilometres per base (off-peak blue-light) minute, to report distances
+ * @param roadKmPerBaseMinute  road kilometres per base (off-peak blue-light) minute, to report distances where
+ *                             the network has no road distances of its own
+ * @param responseTravelFactor multiplies the travel minutes of the response leg (to the scene) only: it stands
+ *                             for the first responders and standby points the model does not represent
  */
 public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, PerClassMinutes onSceneMinutes,
-                            DistributionSpec handoverMinutes, double roadKmPerBaseMinute) {
+                            DistributionSpec handoverMinutes, double roadKmPerBaseMinute,
+                            double responseTravelFactor) {
     public static final String PATH = "parameters.ems";
 
     public static EmsParameters from(JsonNode tree, SourceMap sources) {
@@ -30,5 +34,6 @@ public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinu
     public void validate(Problems p, String path) {
         p.inRange(path + ".fleet_scale", fleetScale, 0, 100);
         p.positive(path + ".road_km_per_base_minute", roadKmPerBaseMinute);
+        p.inRange(path + ".response_travel_factor", responseTravelFactor, 0.1, 10);
     }
 }

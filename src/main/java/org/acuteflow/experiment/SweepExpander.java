@@ -87,7 +87,7 @@ public final class SweepExpander {
                         name.append('_');
                         description.append(", ");
                     }
-                    name.append(safe(leaf + "-" + setting.getValue().asText()));
+                    name.append(safe(leaf + "-" + valueLabel(sweep.grid().get(setting.getKey()), setting.getValue())));
                     description.append(setting.getKey()).append(" = ").append(setting.getValue().toString());
                 }
                 out.add(new ScenarioSpec(out.size(), name.toString(), description.toString(), sweep.configuration(),
@@ -113,6 +113,14 @@ public final class SweepExpander {
             points = next;
         }
         return points;
+    }
+
+    /** A scalar names itself; a mapping (e.g. a distribution) is named by its position in the list, from 1. */
+    private static String valueLabel(List<JsonNode> values, JsonNode value) {
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        return "v" + (values.indexOf(value) + 1);
     }
 
     private static void set(ObjectNode root, String dottedPath, JsonNode value) {

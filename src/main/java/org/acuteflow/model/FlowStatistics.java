@@ -151,7 +151,9 @@ final class FlowStatistics {
     }
 
     double distanceKm(int zone, int site) {
-        return network.travel().zoneToSite(zone, site) * kmPerBaseMinute;
+        double km = network.travel().zoneToSiteKm(zone, site);
+        // Networks without road distances fall back on the documented km per base minute.
+        return Double.isFinite(km) ? km : network.travel().zoneToSite(zone, site) * kmPerBaseMinute;
     }
 
     /** Adds a counted patient's probability of death under sensitivity variant {@code k}. */

@@ -49,6 +49,7 @@ final class Replication {
     private final RunControl run;
     private final PatientSink sink;
     private final double warmup;
+    private final double responseTravelFactor;
     private final double end;
     private final PatientFactory factory;
     private final Fleet fleet;
@@ -73,6 +74,7 @@ final class Replication {
         this.travel = network.travel();
         this.routing = model.routing();
         this.hospital = model.parameters().hospital();
+        this.responseTravelFactor = model.parameters().ems().responseTravelFactor();
         this.context = context;
         this.simulator = context.simulator();
         this.run = run;
@@ -208,7 +210,8 @@ final class Replication {
         p.station = fleet.homeStation(v);
         j.vehicle = v;
         double base = fromSite >= 0 ? travel.zoneToSite(p.zone, fromSite) : travel.stationToZone(p.station, p.zone);
-        double minutes = p.mobilisationMinutes + base * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
+        double minutes = p.mobilisationMinutes
+                + base * responseTravelFactor * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
         j.stage = Stage.AT_SCENE;
         j.schedule(minutes);
     }

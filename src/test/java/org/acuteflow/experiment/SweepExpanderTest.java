@@ -63,6 +63,16 @@ class SweepExpanderTest {
     }
 
     @Test
+    void mappingValuesAreNamedByPosition() throws IOException {
+        Experiment e = SweepExpander.expand(load("configuration: base", "grid:",
+                "  ems.mobilisation_minutes: [{type: fixed, value: 1}, {type: fixed, value: 2}]"),
+                c -> ThreeSiteNetwork.create());
+        assertEquals(List.of("base", "mobilisation_minutes-v1", "mobilisation_minutes-v2"),
+                e.scenarios().stream().map(ScenarioSpec::name).toList());
+        assertEquals(2, e.scenarios().get(2).parameters().at("/ems/mobilisation_minutes/value").asInt());
+    }
+
+    @Test
     void sweepMistakesAreInputErrors() throws IOException {
         assertThrows(InputException.class, () -> load("configuration: base"));
         InputException unknownService = assertThrows(InputException.class,
