@@ -19,13 +19,10 @@ class LondonNetworkTest {
     static final Path LONDON = Path.of("networks", "london");
     static Network concentrated;
     static Network current;
-    static double loadSeconds;
 
     @BeforeAll
     static void load() {
-        long t0 = System.nanoTime();
         concentrated = NetworkLoader.load(LONDON, "concentrated-2010");
-        loadSeconds = (System.nanoTime() - t0) / 1e9;
         current = NetworkLoader.load(LONDON, "current-2008");
     }
 
@@ -46,8 +43,6 @@ class LondonNetworkTest {
         assertEquals(8_961_989, concentrated.zones().stream().mapToDouble(Zone::population).sum(), 0.5);
         assertEquals(70, concentrated.stations().size());
         assertEquals(LondonBuilder.FLEET, concentrated.totalVehicles());
-        System.out.printf("London first load %.2f s%n", loadSeconds);
-        assertTrue(loadSeconds < 30, "London should load in seconds, took " + loadSeconds);
     }
 
     @Test
@@ -63,8 +58,13 @@ class LondonNetworkTest {
     }
 
     @Test
-    void current2008Has30LondonStrokeHospitalsAndNoHasuOrMtc() {
-        assertEquals(30, count(current, Service.STROKE_UNIT, true));
+    void current2008SendsStrokesToTheLocalAeWith22StrokeUnitsAndNoHasuOrMtc() {
+        assertEquals(22, count(current, Service.STROKE_UNIT, true));
+        assertEquals(31, count(current, Service.TYPE1_AE, true));
+        assertEquals(RoutingProtocol.StrokeRouting.NEAREST_AE, current.protocol().stroke());
+        // Stroke-unit beds c.2008 are half the 2021 planned beds: Northwick Park 34 -> 17.
+        assertEquals(17, current.sites().stream().filter(s -> s.id().equals("HA13UJ")).findFirst().orElseThrow()
+                .bedsFor(Service.STROKE_UNIT));
         assertEquals(0, count(current, Service.HASU, false));
         assertEquals(0, count(current, Service.MTC, false));
         assertEquals(RoutingProtocol.TraumaRouting.NEAREST_AE, current.protocol().trauma());
