@@ -36,7 +36,7 @@ public final class ExperimentLoader {
                           List<ScenarioFile> scenarios) {
     }
 
-    record SweepFile(String configuration, String closeEach, boolean closeServiceOnly,
+    record SweepFile(String configuration, String closeEach, boolean closeServiceOnly, List<String> sites,
                      java.util.Map<String, List<JsonNode>> grid) {
     }
 
@@ -144,7 +144,10 @@ public final class ExperimentLoader {
         SweepSpec sweep = null;
         if (rawSweep != null) {
             SweepFile sw = rawSweep;
-            sweep = new SweepSpec(sw.configuration(), sw.closeEach(), sw.closeServiceOnly(), sw.grid());
+            sweep = new SweepSpec(sw.configuration(), sw.closeEach(), sw.closeServiceOnly(), sw.sites(), sw.grid());
+            if (!sw.sites().isEmpty() && sw.closeEach().isBlank()) {
+                problems.add("sweep.sites", "lists the sites to close in turn: also give close_each (the service)");
+            }
             if (sw.configuration() == null || sw.configuration().isBlank()) {
                 problems.add("sweep.configuration", "must name the configuration every swept scenario starts from");
             }
@@ -191,6 +194,7 @@ public final class ExperimentLoader {
             // Generated scenarios start from the experiment-level parameters; the expander adds the rest.
             SourceMap sweepSources = new SourceMap(fileName);
             sweepSources.putAll(paramSources, "");
+            sweepSources.putAll(subMap(sources, "sweep"), "sweep");
             scenarios.add(new ScenarioSpec(0, "base", "the unmodified configuration", sweep.configuration(), params,
                     sweepSources, NetworkEdits.NONE));
             baseline = "base";
@@ -221,6 +225,7 @@ public final class ExperimentLoader {
         if (t.get("sweep") instanceof ObjectNode sw) {
             putIfAbsent(sw, "close_each", f.textNode(""));
             putIfAbsent(sw, "close_service_only", f.booleanNode(false));
+            putIfAbsent(sw, "sites", f.arrayNode());
             putIfAbsent(sw, "grid", f.objectNode());
         }
         if (t.get("run") instanceof ObjectNode run) {

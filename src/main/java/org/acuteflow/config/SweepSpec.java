@@ -12,12 +12,15 @@ import java.util.Map;
  * @param closeEach         a service (e.g. {@code type1_ae}, {@code hasu}): one scenario per open site offering
  *                          it, or empty for no closures
  * @param closeServiceOnly  true: withdraw only that service at the site; false: close the whole site
+ * @param sites             when not empty, only these sites are closed in turn (e.g. the sites inside the
+ *                          region, not the border units that also offer the service)
  * @param grid              parameter path (dotted, under parameters) to the values to try
  */
-public record SweepSpec(String configuration, String closeEach, boolean closeServiceOnly,
+public record SweepSpec(String configuration, String closeEach, boolean closeServiceOnly, List<String> sites,
                         Map<String, List<JsonNode>> grid) {
 
     public SweepSpec {
+        sites = sites == null ? List.of() : List.copyOf(sites);
         grid = grid == null ? Map.of() : new java.util.TreeMap<>(grid);
     }
 }

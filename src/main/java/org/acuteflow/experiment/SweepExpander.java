@@ -47,8 +47,19 @@ public final class SweepExpander {
                 throw located;
             }
             Network network = networks.apply(sweep.configuration());
+            java.util.Set<String> wanted = new java.util.HashSet<>(sweep.sites());
+            for (int i = 0; i < sweep.sites().size(); i++) {
+                String id = sweep.sites().get(i);
+                boolean offered = network.sites().stream().anyMatch(s -> s.id().equals(id) && s.offers(service));
+                if (!offered) {
+                    throw InputException.of(experiment.file().toString(),
+                            base.sources().locate("sweep.sites[" + i + "]").line(), "sweep.sites[" + i + "]",
+                            "site '" + id + "' is unknown or does not offer " + service.key() + " in configuration "
+                                    + sweep.configuration());
+                }
+            }
             for (Site site : network.sites()) {
-                if (!site.offers(service)) {
+                if (!site.offers(service) || (!wanted.isEmpty() && !wanted.contains(site.id()))) {
                     continue;
                 }
                 NetworkEdits edits = sweep.closeServiceOnly()

@@ -42,6 +42,17 @@ class SweepExpanderTest {
     }
 
     @Test
+    void anExplicitSiteListRestrictsTheClosures() throws IOException {
+        Experiment e = SweepExpander.expand(load("configuration: base", "close_each: type1_ae", "sites: [C]"),
+                c -> ThreeSiteNetwork.create());
+        assertEquals(List.of("base", "close-C"), e.scenarios().stream().map(ScenarioSpec::name).toList());
+        InputException notOffered = assertThrows(InputException.class, () -> SweepExpander.expand(
+                load("configuration: base", "close_each: type1_ae", "sites: [B]"), c -> ThreeSiteNetwork.create()));
+        assertEquals("sweep.sites[0]", notOffered.problems().get(0).field());
+        assertEquals(10, notOffered.problems().get(0).line());
+    }
+
+    @Test
     void serviceOnlyClosureWithdrawsJustThatService() throws IOException {
         Experiment e = SweepExpander.expand(load("configuration: base", "close_each: hasu", "close_service_only: true"),
                 c -> ThreeSiteNetwork.create());
