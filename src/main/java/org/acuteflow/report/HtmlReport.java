@@ -51,6 +51,7 @@ final class HtmlReport {
         headline(h, results);
         if (results.scenarios() > 1) {
             differences(h, results);
+            sensitivity(h, results);
         }
         sites(h, results);
         charts(h, charts, missingCharts);
@@ -167,6 +168,74 @@ final class HtmlReport {
             h.append("</li>\n");
         }
         h.append("</ul>\n</div>\n");
+    }
+
+    /**
+     * One-at-a-time sensitivity of the headline (deaths averted per year) to the most uncertain outcome
+     * coefficients, when the run asked for output "sensitivity": each low/high value re-evaluates the same
+     * simulated journeys, so the rows are paired with the headline.
+     */
+    private static void sensitivity(StringBuilder h, ExperimentResults results) {
+        String prefix = "sensitivity.";
+        String suffix = ".deaths_total";
+        List<String> variants = new java.util.ArrayList<>();
+        for (String m : results.metricNames()) {
+            if (m.startsWith(prefix) && m.endsWith(suffix)) {
+                variants.add(m.substring(prefix.length(), m.length() - suffix.length()));
+            }
+        }
+        if (variants.isEmpty()) {
+            return;
+        }
+        Experiment e = results.experiment();
+        int b = e.baselineIndex();
+        h.append("<section id=\"sensitivity\">\n<h2>Sensitivity of deaths averted to outcome coefficients</h2>\n")
+                .append("<p>Deaths averted per year (baseline ").append(esc(e.baseline()))
+                .append(" minus scenario) with one outcome coefficient at a time set to the low or high end of its ")
+                .append("plausible range (docs/outcome-model.md lists the ranges and their sources). The simulated ")
+                .append("journeys are the same in every row; only the outcome model changes.</p>\n")
+                .append("<table class=\"sensitivity\">\n<tr><th>coefficient</th><th>value</th>");
+        for (ScenarioSpec s : e.scenarios()) {
+            if (s.index() != b) {
+                h.append("<th>").append(esc(s.name())).append("</th>");
+            }
+        }
+        h.append("</tr>\n");
+        h.append("<tr><td>(as run)</td><td>default</td>");
+        sensitivityCells(h, results, MetricCatalog.DEATHS, "default");
+        h.append("</tr>\n");
+        for (String v : variants) {
+            int cut = v.lastIndexOf('.');
+            h.append("<tr><td><code>").append(esc(v.substring(0, cut))).append("</code></td><td>")
+                    .append(esc(v.substring(cut + 1))).append("</td>");
+            sensitivityCells(h, results, prefix + v + suffix, v);
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n</section>\n");
+    }
+
+    private static void sensitivityCells(StringBuilder h, ExperimentResults results, String metric, String variant) {
+        int b = results.experiment().baselineIndex();
+        MetricCatalog.Metric deaths = MetricCatalog.find(MetricCatalog.DEATHS);
+        for (ScenarioSpec s : results.experiment().scenarios()) {
+            if (s.index() == b) {
+                continue;
+            }
+            Statistics.Interval d = Statistics.interval95(Statistics.pairedDifferences(
+                    results.values(s.index(), metric), results.values(b, metric)));
+            h.append("<td data-scenario=\"").append(esc(s.name())).append("\" data-variant=\"").append(esc(variant))
+                    .append("\">");
+            if (d.n() == 0) {
+                h.append("n/a");
+            } else {
+                h.append(deaths.display(-d.mean()));
+                if (d.hasInterval()) {
+                    h.append(" (").append(deaths.display(-d.high())).append(" to ").append(deaths.display(-d.low()))
+                            .append(")");
+                }
+            }
+            h.append("</td>");
+        }
     }
 
     private static void differences(StringBuilder h, ExperimentResults results) {
