@@ -72,4 +72,27 @@ class MainTest {
         assertTrue(o.err().contains("file not found"), o.err());
         assertFalse(Files.exists(dir.resolve("results")), "no results folder for bad input");
     }
+
+    @Test
+    void aRealRunIsByteIdenticalWithOneAndFourThreads() throws IOException {
+        Path network = Path.of("networks", "example").toAbsolutePath();
+        Path f = dir.resolve("example.yaml");
+        Files.writeString(f, String.join("\n",
+                "name: example-threads",
+                "network: " + network,
+                "run: {days: 10, warmup_days: 2, replications: 6, seed: 77}",
+                "scenarios:",
+                "  - {name: hasu, configuration: hasu}",
+                "  - {name: local, configuration: local}",
+                ""));
+        Outcome one = run("run", f.toString(), "--threads", "1", "--out", dir.resolve("one").toString(), "-q");
+        Outcome four = run("run", f.toString(), "--threads", "4", "--out", dir.resolve("four").toString(), "-q");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(0, four.code(), four.err());
+        for (String file : new String[] {"summary.csv", "replications.csv", "differences.csv"}) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(file)),
+                    Files.readAllBytes(dir.resolve("four").resolve(file)), file);
+        }
+        assertTrue(Files.readString(dir.resolve("one").resolve("summary.csv")).contains("local,deaths_total,"));
+    }
 }
