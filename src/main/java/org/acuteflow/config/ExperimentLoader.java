@@ -136,8 +136,11 @@ public final class ExperimentLoader {
             params = YamlTrees.merge(params, p.tree());
             paramSources.putAll(p.sources(), "parameters");
         }
-        params = YamlTrees.merge(params, raw.parameters());
+        params = YamlTrees.merge(params, mappingOrEmpty(raw.parameters(), "parameters", problems));
         paramSources.putAll(subMap(sources, "parameters"), "parameters");
+        Set<String> sections = new LinkedHashSet<>();
+        defaults.tree().fieldNames().forEachRemaining(sections::add);
+        unknownSections(params, sections, paramSources, "parameters", problems);
 
         List<ScenarioSpec> scenarios = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -173,12 +176,16 @@ public final class ExperimentLoader {
             if (s.configuration() == null || s.configuration().isBlank()) {
                 problems.add(path + ".configuration", "must name a configuration of the network");
             }
-            JsonNode scenarioParams = YamlTrees.merge(params, s.parameters());
+            JsonNode scenarioParams = YamlTrees.merge(params, mappingOrEmpty(s.parameters(), path + ".parameters",
+                    problems));
             SourceMap scenarioSources = new SourceMap(fileName);
             scenarioSources.putAll(paramSources, "");
             // A scenario override is reported where the scenario wrote it; its other keys keep their own paths.
             scenarioSources.putAll(subMap(sources, path), path);
             scenarioSources.putAll(subMap(sources, path + ".parameters"), "parameters");
+            if (s.parameters() != null && s.parameters().isObject()) {
+                unknownSections(s.parameters(), sections, sources, path + ".parameters", problems);
+            }
             scenarios.add(new ScenarioSpec(i, s.name(), s.description(), s.configuration(), scenarioParams,
                     scenarioSources, new NetworkEdits(s.closeSites(), s.closeServices(), s.openServices())));
         }
@@ -202,6 +209,38 @@ public final class ExperimentLoader {
         problems.throwIfAny();
         return new Experiment(raw.name(), raw.description(), file, sha256(file), networkDir, run, outputs,
                 baseline, scenarios, sweep);
+    }
+
+    /** A parameters block: a mapping; an empty key ({@code parameters:}) means none; anything else is a problem. */
+    private static JsonNode mappingOrEmpty(JsonNode node, String path, Problems problems) {
+        if (node == null || node.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!node.isObject()) {
+            problems.add(path, "must be a mapping of parameter sections (demand, ems, hospital, outcome), got '"
+                    + node.asText() + "'");
+            return JsonNodeFactory.instance.objectNode();
+        }
+        return node;
+    }
+
+    /**
+     * Model parameters are bound part by part (demand, ems, hospital, outcome), each strictly; a top-level key
+     * that names no part would otherwise be ignored, so a misspelt section would silently change nothing.
+     */
+    private static void unknownSections(JsonNode params, Set<String> sections, SourceMap where, String prefix,
+                                        Problems problems) {
+        if (params == null || !params.isObject()) {
+            return;
+        }
+        params.fieldNames().forEachRemaining(key -> {
+            if (!sections.contains(key)) {
+                String field = prefix + "." + key;
+                InputProblem at = where.locate(field);
+                problems.add(new InputProblem(at.file(), at.line(), at.column(), field, "unknown parameter section '"
+                        + key + "'; expected one of: " + String.join(", ", sections)));
+            }
+        });
     }
 
     /** The entries of {@code sources} under {@code prefix}, re-rooted (prefix removed). */

@@ -122,7 +122,7 @@ public final class YamlTrees {
             case VALUE_NUMBER_INT:
                 return NODES.numberNode(p.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDoubleValue());
+                return floatValue(p, path, file, loc);
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
@@ -133,6 +133,23 @@ public final class YamlTrees {
                 throw new InputException(new InputProblem(file, loc.getLineNr(), loc.getColumnNr(), path,
                         "unexpected YAML content " + t));
         }
+    }
+
+    // YAML spells not-a-number and infinity .nan and .inf; no model input may be either, and Jackson's own
+    // message ("Malformed numeric value") names neither the field nor the fix.
+    private static JsonNode floatValue(JsonParser p, String path, String file, JsonLocation loc) throws IOException {
+        String text = p.getText();
+        double value;
+        try {
+            value = p.getDoubleValue();
+        } catch (JsonProcessingException | NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!Double.isFinite(value)) {
+            throw new InputException(new InputProblem(file, loc.getLineNr(), loc.getColumnNr(),
+                    path.isEmpty() ? null : path, "must be a finite number, got '" + text + "'"));
+        }
+        return NODES.numberNode(value);
     }
 
     /**
