@@ -150,6 +150,8 @@ public final class ExperimentLoader {
             sweep = new SweepSpec(sw.configuration(), sw.closeEach(), sw.closeServiceOnly(), sw.grid());
             if (sw.configuration() == null || sw.configuration().isBlank()) {
                 problems.add("sweep.configuration", "must name the configuration every swept scenario starts from");
+            } else {
+                knownConfiguration(networkDir, sw.configuration(), "sweep.configuration", problems);
             }
             if (sw.closeEach().isBlank() && sweep.grid().isEmpty()) {
                 problems.add("sweep", "give close_each (a service) or a parameter grid, or both");
@@ -175,6 +177,8 @@ public final class ExperimentLoader {
             }
             if (s.configuration() == null || s.configuration().isBlank()) {
                 problems.add(path + ".configuration", "must name a configuration of the network");
+            } else {
+                knownConfiguration(networkDir, s.configuration(), path + ".configuration", problems);
             }
             JsonNode scenarioParams = YamlTrees.merge(params, mappingOrEmpty(s.parameters(), path + ".parameters",
                     problems));
@@ -209,6 +213,37 @@ public final class ExperimentLoader {
         problems.throwIfAny();
         return new Experiment(raw.name(), raw.description(), file, sha256(file), networkDir, run, outputs,
                 baseline, scenarios, sweep);
+    }
+
+    /**
+     * A configuration is a file {@code configurations/<name>.yaml} of the network. Checked here so that a misspelt
+     * name is reported at the line of the experiment that wrote it (the network loader only knows the file it
+     * looked for).
+     */
+    private static void knownConfiguration(Path networkDir, String name, String path, Problems problems) {
+        Path folder = networkDir == null ? null : networkDir.resolve("configurations");
+        // Without the folder the network loader reports the network itself as incomplete.
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        boolean exists;
+        try {
+            exists = !name.contains("/") && !name.contains("\\") && Files.isRegularFile(folder.resolve(name + ".yaml"));
+        } catch (java.nio.file.InvalidPathException e) {
+            exists = false;
+        }
+        if (exists) {
+            return;
+        }
+        List<String> known = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().forEach(known::add);
+        } catch (IOException e) {
+            // The list is only a hint.
+        }
+        problems.add(path, "unknown configuration '" + name + "'; the network " + networkDir + " has " + known
+                + " (files in its configurations/ folder)");
     }
 
     /** A parameters block: a mapping; an empty key ({@code parameters:}) means none; anything else is a problem. */

@@ -153,14 +153,17 @@ public final class YamlTrees {
     }
 
     /**
-     * Deep merge: {@code overlay}'s mappings merge key by key into {@code base}; scalars and lists replace.
+     * Deep merge: {@code overlay}'s mappings merge key by key into {@code base}; scalars, lists and
+     * distributions (mappings with a {@code type}) replace.
      * Returns a new tree; neither argument changes.
      */
     public static JsonNode merge(JsonNode base, JsonNode overlay) {
         if (overlay == null || overlay.isMissingNode()) {
             return base == null ? null : base.deepCopy();
         }
-        if (base == null || !base.isObject() || !overlay.isObject()) {
+        // A mapping with 'type' is one distribution, a single value: an override of another type replaces it
+        // whole (merging {type: exponential, mean: 12} into a lognormal would leave its median and sigma).
+        if (base == null || !base.isObject() || !overlay.isObject() || overlay.has("type")) {
             return overlay.deepCopy();
         }
         ObjectNode merged = ((ObjectNode) base).deepCopy();
