@@ -99,7 +99,7 @@ public final class Main implements Runnable {
             return "the disk is full";
         }
         if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "already exists";
+            return "already exists and is in the way";
         }
         if (e instanceof java.nio.file.NotDirectoryException) {
             return "is not a folder";
