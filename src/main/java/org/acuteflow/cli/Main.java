@@ -34,7 +34,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExitCodeExceptionMapper(e -> e instanceof InputException ? BAD_INPUT : INTERNAL_ERROR);
+        cl.setExitCodeExceptionMapper(e -> e instanceof InputException || environmentProblem(e) != null
+                ? BAD_INPUT : INTERNAL_ERROR);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("acuteflow: " + ex.getMessage());
             ex.getCommandLine().usage(err);
@@ -45,6 +46,11 @@ public final class Main implements Runnable {
                 reportInput(err, ie);
                 return BAD_INPUT;
             }
+            String environment = environmentProblem(ex);
+            if (environment != null) {
+                err.println("error: " + environment);
+                return BAD_INPUT;
+            }
             err.println("acuteflow: internal error (please report it with the command you ran):");
             ex.printStackTrace(err);
             return INTERNAL_ERROR;
@@ -53,6 +59,55 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A file-system failure (permission denied, disk full, a path that is a file where a folder is needed)
+     * described with its path and a fix, or null when {@code e} is not one. These are problems of the
+     * environment the user can fix, not bugs, so they get exit code 2 and no stack trace.
+     */
+    static String environmentProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException io) {
+                String path = io instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                        ? fs.getFile() : null;
+                String reason = describe(io);
+                StringBuilder sb = new StringBuilder();
+                if (path != null) {
+                    sb.append(path).append(": ");
+                }
+                sb.append(reason);
+                // The wrapping message (e.g. "cannot save replication 3 of scenario 0 in DIR") says what was
+                // being done.
+                if (e != t && e.getMessage() != null) {
+                    sb.append(" (").append(e.getMessage()).append(')');
+                }
+                sb.append("; free disk space or fix the folder's permissions (or choose another with --out / "
+                        + "--results), then run again; an interrupted run resumes with 'acuteflow run --resume'");
+                return sb.toString();
+            }
+        }
+        return null;
+    }
+
+    private static String describe(java.io.IOException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException || m.contains("Permission denied")) {
+            return "permission denied";
+        }
+        if (m.contains("No space left") || m.contains("Disk quota")) {
+            return "the disk is full";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists and is in the way";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "is not a folder";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "does not exist";
+        }
+        return "input/output error: " + (m.isEmpty() ? e.getClass().getSimpleName() : m);
     }
 
     static void reportInput(PrintWriter err, InputException e) {

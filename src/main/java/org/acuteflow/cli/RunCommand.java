@@ -1,6 +1,7 @@
 package org.acuteflow.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -114,6 +115,13 @@ public final class RunCommand implements Callable<Integer> {
                 if (files.size() == 1) {
                     throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
                 }
+                String environment = Main.environmentProblem(e);
+                if (environment != null) {
+                    err.println("error: " + environment);
+                    failures.add(file + ": " + environment);
+                    worst = Math.max(worst, Main.BAD_INPUT);
+                    continue;
+                }
                 err.println("acuteflow: " + file + " failed: " + e);
                 failures.add(file + ": internal error " + e);
                 worst = Main.BAD_INPUT == worst ? worst : Main.INTERNAL_ERROR;
@@ -185,8 +193,15 @@ public final class RunCommand implements Callable<Integer> {
     private Path runOne(Path file, PrintWriter err) throws IOException {
         Experiment experiment = withOverrides(expandSweep(ExperimentLoader.load(file)));
         RunFolder folder = RunFolder.create(resultsRoot, experiment.name(), out, LocalDateTime.now());
-        folder.writeResume(file, experiment.sha256(), experiment.run(), patients);
-        return execute(experiment, folder, false, patients, err);
+        try {
+            folder.writeResume(file, experiment.sha256(), experiment.run(), patients);
+            return execute(experiment, folder, false, patients, err);
+        } catch (InputException e) {
+            // Bad input found while preparing the scenarios (network, parameters): nothing was simulated, so the
+            // working folder just created holds nothing worth resuming.
+            folder.discardIfNothingDone();
+            throw e;
+        }
     }
 
     private Path resumeRun(Path partial, PrintWriter err) {
@@ -212,12 +227,34 @@ public final class RunCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(System.err, !quiet && ProgressBar.terminalAttached(), experiment.name(), total);
         ExperimentRunner.Options options = new ExperimentRunner.Options(new ReplicationStore(folder.workDir()),
                 withPatients ? folder.workDir().resolve("patients") : null, bar);
-        ExperimentResults results = ExperimentRunner.run(experiment, factory, options);
-        bar.finish();
-        Path work = folder.workDir();
-        RunOutputs.write(results, work, new RunInfo((System.nanoTime() - start) / 1e9));
-        Manifest.write(work.resolve("manifest.json"), experiment, (System.nanoTime() - start) / 1e9, startedAt, resumed);
-        folder.complete();
-        return folder.finalDir();
+        // Ctrl-C (or a batch scheduler's SIGTERM) ends the JVM without unwinding this method: say how to finish
+        // the run. The working folder is left as it is: every finished replication in it is complete on disk.
+        PrintStream console = System.err;
+        Thread interrupted = new Thread(() -> {
+            console.println();
+            console.println("interrupted: resume with acuteflow run --resume " + folder.workDir());
+            console.flush();
+        }, "interrupted-run-notice");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            ExperimentResults results = ExperimentRunner.run(experiment, factory, options);
+            bar.finish();
+            Path work = folder.workDir();
+            RunOutputs.write(results, work, new RunInfo((System.nanoTime() - start) / 1e9));
+            Manifest.write(work.resolve("manifest.json"), experiment, (System.nanoTime() - start) / 1e9, startedAt,
+                    resumed);
+            folder.complete();
+            return folder.finalDir();
+        } finally {
+            removeHook(interrupted);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting (the hook is running or about to): nothing to undo.
+        }
     }
 }

@@ -50,8 +50,12 @@ public final class ValidateCommand implements Callable<Integer> {
             } catch (InputException ie) {
                 found.add(ie);
             }
-            for (InputException ie : found) {
-                Main.reportInput(err, ie);
+            // Scenarios share their network and most parameters, so the same problem is usually found once per
+            // scenario; list each once.
+            java.util.Set<org.acuteflow.config.InputProblem> distinct = new java.util.LinkedHashSet<>();
+            found.forEach(ie -> distinct.addAll(ie.problems()));
+            for (org.acuteflow.config.InputProblem p : distinct) {
+                err.println("error: " + p);
             }
             if (!found.isEmpty()) {
                 code = Main.BAD_INPUT;

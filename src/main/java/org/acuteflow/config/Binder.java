@@ -30,6 +30,8 @@ public final class Binder {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // A count or seed written as 1.5 is a mistake, not 1: Jackson would silently truncate it.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     private Binder() {
@@ -70,12 +72,51 @@ public final class Binder {
 
     // Jackson's own introspection gives the property names it will bind (naming strategy and @JsonProperty
     // included), so this pass and the binding agree on what a known key is.
+    //
+    // The same pass also checks what Jackson would reject one at a time (it stops at the first problem): numbers
+    // where text or a mapping is written, fractions for whole numbers, and every distribution. So a file with
+    // several such mistakes gets them all in one report.
     private static void findUnknownKeys(JsonNode tree, com.fasterxml.jackson.databind.JavaType type, String path,
                                         Problems problems) {
-        if (tree == null || !tree.isContainerNode() || type == null) {
+        if (tree == null || type == null || tree.isNull()) {
             return;
         }
         Class<?> raw = type.getRawClass();
+        if (raw == DistributionSpec.class) {
+            try {
+                DistributionSpec.from(tree);
+            } catch (IllegalArgumentException e) {
+                problems.add(path, e.getMessage());
+            }
+            return;
+        }
+        if (raw == double.class || raw == Double.class) {
+            if (!tree.isNumber()) {
+                problems.add(path, "expected a number, got " + shown(tree));
+            }
+            return;
+        }
+        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+            if (!tree.isIntegralNumber()) {
+                problems.add(path, "expected a whole number, got " + shown(tree));
+            }
+            return;
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            if (!tree.isBoolean()) {
+                problems.add(path, "expected true or false, got " + shown(tree));
+            }
+            return;
+        }
+        if (!tree.isContainerNode()) {
+            return;
+        }
+        if (type.isArrayType() && tree.isArray()) {
+            for (int i = 0; i < tree.size(); i++) {
+                findUnknownKeys(tree.get(i), type.getContentType(), path + "[" + i + "]", problems);
+            }
+            return;
+        }
         if (raw.isRecord() && tree.isObject()) {
             java.util.Map<String, com.fasterxml.jackson.databind.JavaType> known = new java.util.LinkedHashMap<>();
             var description = MAPPER.getDeserializationConfig().introspect(type);
@@ -104,6 +145,13 @@ public final class Binder {
                 findUnknownKeys(e.getValue(), type.getContentType(), child, problems);
             }
         }
+    }
+
+    private static String shown(JsonNode node) {
+        if (node.isContainerNode()) {
+            return node.isArray() ? "a list" : "a mapping";
+        }
+        return "'" + node.asText() + "'";
     }
 
     static String pathOf(JsonMappingException e, String prefix) {

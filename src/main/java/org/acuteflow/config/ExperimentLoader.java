@@ -136,8 +136,11 @@ public final class ExperimentLoader {
             params = YamlTrees.merge(params, p.tree());
             paramSources.putAll(p.sources(), "parameters");
         }
-        params = YamlTrees.merge(params, raw.parameters());
+        params = YamlTrees.merge(params, mappingOrEmpty(raw.parameters(), "parameters", problems));
         paramSources.putAll(subMap(sources, "parameters"), "parameters");
+        Set<String> sections = new LinkedHashSet<>();
+        defaults.tree().fieldNames().forEachRemaining(sections::add);
+        unknownSections(params, sections, paramSources, "parameters", problems);
 
         List<ScenarioSpec> scenarios = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -150,6 +153,8 @@ public final class ExperimentLoader {
             }
             if (sw.configuration() == null || sw.configuration().isBlank()) {
                 problems.add("sweep.configuration", "must name the configuration every swept scenario starts from");
+            } else {
+                knownConfiguration(networkDir, sw.configuration(), "sweep.configuration", problems);
             }
             if (sw.closeEach().isBlank() && sweep.grid().isEmpty()) {
                 problems.add("sweep", "give close_each (a service) or a parameter grid, or both");
@@ -175,13 +180,19 @@ public final class ExperimentLoader {
             }
             if (s.configuration() == null || s.configuration().isBlank()) {
                 problems.add(path + ".configuration", "must name a configuration of the network");
+            } else {
+                knownConfiguration(networkDir, s.configuration(), path + ".configuration", problems);
             }
-            JsonNode scenarioParams = YamlTrees.merge(params, s.parameters());
+            JsonNode scenarioParams = YamlTrees.merge(params, mappingOrEmpty(s.parameters(), path + ".parameters",
+                    problems));
             SourceMap scenarioSources = new SourceMap(fileName);
             scenarioSources.putAll(paramSources, "");
             // A scenario override is reported where the scenario wrote it; its other keys keep their own paths.
             scenarioSources.putAll(subMap(sources, path), path);
             scenarioSources.putAll(subMap(sources, path + ".parameters"), "parameters");
+            if (s.parameters() != null && s.parameters().isObject()) {
+                unknownSections(s.parameters(), sections, sources, path + ".parameters", problems);
+            }
             scenarios.add(new ScenarioSpec(i, s.name(), s.description(), s.configuration(), scenarioParams,
                     scenarioSources, new NetworkEdits(s.closeSites(), s.closeServices(), s.openServices())));
         }
@@ -206,6 +217,69 @@ public final class ExperimentLoader {
         problems.throwIfAny();
         return new Experiment(raw.name(), raw.description(), file, sha256(file), networkDir, run, outputs,
                 baseline, scenarios, sweep);
+    }
+
+    /**
+     * A configuration is a file {@code configurations/<name>.yaml} of the network. Checked here so that a misspelt
+     * name is reported at the line of the experiment that wrote it (the network loader only knows the file it
+     * looked for).
+     */
+    private static void knownConfiguration(Path networkDir, String name, String path, Problems problems) {
+        Path folder = networkDir == null ? null : networkDir.resolve("configurations");
+        // Without the folder the network loader reports the network itself as incomplete.
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        boolean exists;
+        try {
+            exists = !name.contains("/") && !name.contains("\\") && Files.isRegularFile(folder.resolve(name + ".yaml"));
+        } catch (java.nio.file.InvalidPathException e) {
+            exists = false;
+        }
+        if (exists) {
+            return;
+        }
+        List<String> known = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().forEach(known::add);
+        } catch (IOException e) {
+            // The list is only a hint.
+        }
+        problems.add(path, "unknown configuration '" + name + "'; the network " + networkDir + " has " + known
+                + " (files in its configurations/ folder)");
+    }
+
+    /** A parameters block: a mapping; an empty key ({@code parameters:}) means none; anything else is a problem. */
+    private static JsonNode mappingOrEmpty(JsonNode node, String path, Problems problems) {
+        if (node == null || node.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!node.isObject()) {
+            problems.add(path, "must be a mapping of parameter sections (demand, ems, hospital, outcome), got '"
+                    + node.asText() + "'");
+            return JsonNodeFactory.instance.objectNode();
+        }
+        return node;
+    }
+
+    /**
+     * Model parameters are bound part by part (demand, ems, hospital, outcome), each strictly; a top-level key
+     * that names no part would otherwise be ignored, so a misspelt section would silently change nothing.
+     */
+    private static void unknownSections(JsonNode params, Set<String> sections, SourceMap where, String prefix,
+                                        Problems problems) {
+        if (params == null || !params.isObject()) {
+            return;
+        }
+        params.fieldNames().forEachRemaining(key -> {
+            if (!sections.contains(key)) {
+                String field = prefix + "." + key;
+                InputProblem at = where.locate(field);
+                problems.add(new InputProblem(at.file(), at.line(), at.column(), field, "unknown parameter section '"
+                        + key + "'; expected one of: " + String.join(", ", sections)));
+            }
+        });
     }
 
     /** The entries of {@code sources} under {@code prefix}, re-rooted (prefix removed). */

@@ -122,7 +122,7 @@ public final class YamlTrees {
             case VALUE_NUMBER_INT:
                 return NODES.numberNode(p.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDoubleValue());
+                return floatValue(p, path, file, loc);
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
@@ -135,15 +135,35 @@ public final class YamlTrees {
         }
     }
 
+    // YAML spells not-a-number and infinity .nan and .inf; no model input may be either, and Jackson's own
+    // message ("Malformed numeric value") names neither the field nor the fix.
+    private static JsonNode floatValue(JsonParser p, String path, String file, JsonLocation loc) throws IOException {
+        String text = p.getText();
+        double value;
+        try {
+            value = p.getDoubleValue();
+        } catch (JsonProcessingException | NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!Double.isFinite(value)) {
+            throw new InputException(new InputProblem(file, loc.getLineNr(), loc.getColumnNr(),
+                    path.isEmpty() ? null : path, "must be a finite number, got '" + text + "'"));
+        }
+        return NODES.numberNode(value);
+    }
+
     /**
-     * Deep merge: {@code overlay}'s mappings merge key by key into {@code base}; scalars and lists replace.
+     * Deep merge: {@code overlay}'s mappings merge key by key into {@code base}; scalars, lists and
+     * distributions (mappings with a {@code type}) replace.
      * Returns a new tree; neither argument changes.
      */
     public static JsonNode merge(JsonNode base, JsonNode overlay) {
         if (overlay == null || overlay.isMissingNode()) {
             return base == null ? null : base.deepCopy();
         }
-        if (base == null || !base.isObject() || !overlay.isObject()) {
+        // A mapping with 'type' is one distribution, a single value: an override of another type replaces it
+        // whole (merging {type: exponential, mean: 12} into a lognormal would leave its median and sigma).
+        if (base == null || !base.isObject() || !overlay.isObject() || overlay.has("type")) {
             return overlay.deepCopy();
         }
         ObjectNode merged = ((ObjectNode) base).deepCopy();

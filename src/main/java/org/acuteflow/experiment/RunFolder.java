@@ -110,7 +110,39 @@ public final class RunFolder {
         root.put("threads", run.threads());
         root.put("patients", patients);
         root.put("final_dir", finalDir.toString());
-        Files.writeString(workDir.resolve("run.json"), JSON.writeValueAsString(root));
+        // Written whole or not at all (temporary name, then rename): a run killed at this moment leaves either
+        // no run.json or a complete one, never a damaged one that cannot be resumed.
+        Path target = workDir.resolve("run.json");
+        Path tmp = workDir.resolve("run.json.tmp");
+        Files.writeString(tmp, JSON.writeValueAsString(root));
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Removes the working folder when no replication was stored in it (bad input found before simulating), so
+     * a failed start leaves nothing behind; a folder with any stored replication is kept for resuming.
+     */
+    public void discardIfNothingDone() {
+        Path replications = workDir.resolve("replications");
+        try {
+            if (Files.exists(replications)) {
+                try (var s = Files.list(replications)) {
+                    if (s.findAny().isPresent()) {
+                        return;
+                    }
+                }
+                Files.delete(replications);
+            }
+            Files.deleteIfExists(workDir.resolve("run.json"));
+            Files.deleteIfExists(workDir.resolve("run.json.tmp"));
+            Files.delete(workDir);
+        } catch (IOException e) {
+            // Left in place (e.g. someone put a file in it); harmless, and never mistaken for a result.
+        }
     }
 
     public Resume resume() {

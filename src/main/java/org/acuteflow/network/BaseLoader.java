@@ -146,6 +146,8 @@ final class BaseLoader {
         if (matrixName != null) {
             matrix = readMatrix(dir.resolve(matrixName), ids, zoneCount, siteCount, problems);
         }
+        locateMissingTables(dir, files, problems, Map.of("zones", zonesName, "sites", sitesName, "stations",
+                stationsName, "roads", roadsName, "travel_matrix", matrixName == null ? "" : matrixName));
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
@@ -162,6 +164,32 @@ final class BaseLoader {
         stations.forEach(s -> stationIndex.put(s.id(), s.index()));
         return new BaseNetwork(name, description, dir, dir.resolve(sitesName).toString(), stationsFile, zones, sites,
                 stations, siteIndex, stationIndex, profiles, travel, graph, curve);
+    }
+
+    /**
+     * A table that is not there is reported where network.yaml names it (file, line, field), which is where the
+     * fix usually is (a misspelt name); a default name not written in network.yaml says how to name another.
+     */
+    private static void locateMissingTables(Path dir, YamlNode files, List<InputProblem> problems,
+                                            Map<String, String> names) {
+        names.forEach((key, name) -> {
+            if (name.isEmpty()) {
+                return;
+            }
+            String file = dir.resolve(name).toString();
+            boolean removed = problems.removeIf(p -> file.equals(p.file()) && p.line() == 0
+                    && "file not found".equals(p.message()));
+            if (!removed) {
+                return;
+            }
+            YamlNode named = files.get(key);
+            if (named.present()) {
+                named.problem("names " + name + ", which is not in " + dir + "; create it or correct the name");
+            } else {
+                problems.add(new InputProblem(file, 0, 0, "files." + key, "file not found: a network needs this "
+                        + "table; create it, or name another file under files." + key + " in " + NETWORK_FILE));
+            }
+        });
     }
 
     // ---------------------------------------------------------------- yaml parts

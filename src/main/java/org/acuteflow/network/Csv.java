@@ -102,8 +102,12 @@ final class Csv {
                 continue;
             }
             if (cells.length != header.size()) {
-                problems.add(new InputProblem(name, line, 0, null, "has " + cells.length + " cells but the header has "
-                        + header.size() + " columns"));
+                // Name the first column left without a cell (or the last one, when there are too many cells),
+                // so the message points at where the row goes wrong.
+                String column = header.get(Math.min(cells.length, header.size() - 1));
+                problems.add(new InputProblem(name, line, 0, column, "the row has " + cells.length
+                        + " cells but the header has " + header.size() + " columns (" + String.join(",", header)
+                        + "); give one cell per column (an empty cell is two commas; quote a cell that holds a comma)"));
                 continue;
             }
             rows.add(new Row(line, cells));

@@ -49,8 +49,45 @@ public final class NetworkEditor {
             Set<Service> offered = isOpen ? services.get(s.id()) : Set.of();
             sites.add(new Site(s.index(), s.id(), s.name(), s.lat(), s.lon(), isOpen, offered, s.beds(), s.cover()));
         }
-        return new Network(network.name(), network.configuration(), network.zones(), sites, network.stations(),
-                network.travel(), network.protocol());
+        Network edited = new Network(network.name(), network.configuration(), network.zones(), sites,
+                network.stations(), network.travel(), network.protocol());
+        checkNeeds(edited, problems, pathPrefix + (edits.closeSites().isEmpty() ? ".close_services" : ".close_sites"));
+        return edited;
+    }
+
+    /**
+     * The configuration was checked to leave every service its routing needs; the scenario's closures may
+     * still withdraw the last one (closing every HASU of a HASU-routed configuration), which would leave
+     * patients with nowhere to go.
+     */
+    private static void checkNeeds(Network n, Problems problems, String pathPrefix) {
+        need(n, Set.of(Service.TYPE1_AE), "other emergencies and self-presenters go to the nearest type-1 A&E",
+                problems, pathPrefix);
+        switch (n.protocol().stroke()) {
+            case NEAREST_HASU -> need(n, Set.of(Service.HASU), "configuration '" + n.configuration()
+                    + "' routes strokes to the nearest HASU", problems, pathPrefix);
+            case NEAREST_STROKE_UNIT -> need(n, Set.of(Service.STROKE_UNIT, Service.HASU), "configuration '"
+                    + n.configuration() + "' routes strokes to the nearest stroke unit or HASU", problems, pathPrefix);
+            case NEAREST_AE -> {
+            }
+        }
+        if (n.protocol().trauma() == RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD) {
+            need(n, Set.of(Service.MTC), "configuration '" + n.configuration()
+                    + "' routes major trauma to a major trauma centre", problems, pathPrefix);
+        }
+    }
+
+    private static void need(Network n, Set<Service> anyOf, String why, Problems problems, String pathPrefix) {
+        for (Site s : n.sites()) {
+            for (Service service : anyOf) {
+                if (s.open() && s.offers(service)) {
+                    return;
+                }
+            }
+        }
+        String names = anyOf.stream().map(Service::key).sorted().toList().toString();
+        problems.add(pathPrefix, "the scenario's closures leave no open site with " + names + ", but " + why
+                + "; keep one open or use a configuration with other routing");
     }
 
     private static void applyServices(List<NetworkEdits.SiteService> list, boolean add, Map<String, Site> byId,

@@ -36,16 +36,16 @@ class ExperimentLoaderTest {
         "  replications: 3",
         "  seed: 12",
         "parameters:",
-        "  custom:",
-        "    value: 1",
+        "  ems:",
+        "    fleet_scale: 1",
         "scenarios:",
         "  - name: a",
         "    configuration: current",
         "  - name: b",
         "    configuration: concentrated",
         "    parameters:",
-        "      custom:",
-        "        value: 2",
+        "      ems:",
+        "        fleet_scale: 2",
     };
 
     @Test
@@ -56,8 +56,8 @@ class ExperimentLoaderTest {
         assertEquals(0, e.run().threads());
         assertEquals("a", e.baseline());
         assertEquals(dir.resolve("net").toAbsolutePath().normalize(), e.networkDir());
-        assertEquals(1, e.scenarios().get(0).parameters().at("/custom/value").asInt());
-        assertEquals(2, e.scenarios().get(1).parameters().at("/custom/value").asInt());
+        assertEquals(1, e.scenarios().get(0).parameters().at("/ems/fleet_scale").asInt());
+        assertEquals(2, e.scenarios().get(1).parameters().at("/ems/fleet_scale").asInt());
         assertTrue(e.wants("differences"));
         assertEquals(64, e.sha256().length());
     }
@@ -65,9 +65,9 @@ class ExperimentLoaderTest {
     @Test
     void scenarioOverrideIsLocatedWhereTheScenarioWroteIt() throws IOException {
         Experiment e = ExperimentLoader.load(write(VALID));
-        InputProblem where = e.scenarios().get(1).sources().locate("parameters.custom.value");
+        InputProblem where = e.scenarios().get(1).sources().locate("parameters.ems.fleet_scale");
         assertEquals(18, where.line());
-        InputProblem base = e.scenarios().get(0).sources().locate("parameters.custom.value");
+        InputProblem base = e.scenarios().get(0).sources().locate("parameters.ems.fleet_scale");
         assertEquals(10, base.line());
     }
 

@@ -18,7 +18,11 @@ class NetworkEditorTest {
         Network n = ThreeSiteNetwork.create();
         Problems p = Problems.forFile("exp.yaml");
         Network edited = NetworkEditor.apply(n, new NetworkEdits(List.of("A"), List.of(), List.of()), p, "scenarios[0]");
-        assertTrue(p.isEmpty());
+        // A is the only HASU and strokes are routed to HASUs: the closure is applied, and reported as leaving
+        // strokes nowhere to go.
+        assertEquals(1, p.list().size(), p.list().toString());
+        assertEquals("scenarios[0].close_sites", p.list().get(0).field());
+        assertTrue(p.list().get(0).message().contains("[hasu]"), p.list().toString());
         assertFalse(edited.sites().get(0).open());
         assertFalse(edited.sites().get(0).offers(Service.TYPE1_AE));
         assertTrue(edited.sites().get(2).offers(Service.TYPE1_AE));
