@@ -164,6 +164,9 @@ public final class RunFolder {
 
     /** Removes the working files a reader does not need, then renames the folder into place. */
     public void complete() throws IOException {
+        // What only a resume needs goes before the rename: a completed folder holds outputs alone.
+        deleteRecursively(workDir.resolve("replications"));
+        Files.deleteIfExists(workDir.resolve("run.json"));
         try {
             Files.move(workDir, finalDir, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -171,6 +174,17 @@ public final class RunFolder {
         } catch (FileAlreadyExistsException e) {
             throw InputException.of(finalDir.toString(), 0, null,
                     "appeared while the run was going; results are kept in " + workDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -64,6 +64,8 @@ class ResultsFolderTest {
         Cli.Result first = Cli.run("run", exp.toString(), "--results", results.toString(), "--quiet");
         assertEquals(0, first.code(), first.toString());
         Path firstDir = Path.of(first.out().trim());
+        assertFalse(Files.exists(firstDir.resolve("replications")), "resume files are removed on completion");
+        assertFalse(Files.exists(firstDir.resolve("run.json")), "resume files are removed on completion");
         Map<String, byte[]> before = snapshot(firstDir);
         Cli.Result second = Cli.run("run", exp.toString(), "--results", results.toString(), "--quiet");
         assertEquals(0, second.code(), second.toString());
