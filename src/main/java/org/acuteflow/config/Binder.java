@@ -154,6 +154,18 @@ public final class Binder {
         return "'" + node.asText() + "'";
     }
 
+    /**
+     * Binds {@code tree} strictly, then checks the record's ranges; every range problem is reported at once,
+     * located through {@code sources}.
+     */
+    public static <T extends Validated> T bindValidated(JsonNode tree, Class<T> type, SourceMap sources, String path) {
+        T bound = bind(tree, type, sources, path);
+        Problems problems = sources.problems();
+        bound.validate(problems, path);
+        problems.throwIfAny();
+        return bound;
+    }
+
     static String pathOf(JsonMappingException e, String prefix) {
         StringBuilder sb = new StringBuilder(prefix);
         for (JsonMappingException.Reference ref : e.getPath()) {

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.acuteflow.config.Binder;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
+import org.acuteflow.config.Validated;
 
 /**
  * The {@code demand:} section of the model parameters.
@@ -16,7 +17,7 @@ import org.acuteflow.config.SourceMap;
  * @param stroke   case mix of suspected strokes
  */
 public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, DemandClasses classes,
-                               StrokeCaseMix stroke) {
+                               StrokeCaseMix stroke) implements Validated {
     public static final String PATH = "parameters.demand";
 
     public DemandParameters {
@@ -25,13 +26,10 @@ public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, 
 
     /** Binds the {@code demand} subtree strictly and validates it, reporting every problem at once. */
     public static DemandParameters from(JsonNode tree, SourceMap sources) {
-        DemandParameters d = Binder.bind(tree, DemandParameters.class, sources, PATH);
-        Problems p = sources.problems();
-        d.validate(p, PATH);
-        p.throwIfAny();
-        return d;
+        return Binder.bindValidated(tree, DemandParameters.class, sources, PATH);
     }
 
+    @Override
     public void validate(Problems p, String path) {
         p.nonNegative(path + ".scale", scale);
         for (Map.Entry<String, ProfileSpec> e : new TreeMap<>(profiles).entrySet()) {

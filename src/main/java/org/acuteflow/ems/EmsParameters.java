@@ -5,6 +5,7 @@ import org.acuteflow.config.Binder;
 import org.acuteflow.config.DistributionSpec;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
+import org.acuteflow.config.Validated;
 
 /**
  * The {@code ems:} section of the model parameters.
@@ -20,17 +21,14 @@ import org.acuteflow.config.SourceMap;
  */
 public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, PerClassMinutes onSceneMinutes,
                             DistributionSpec handoverMinutes, double roadKmPerBaseMinute,
-                            double responseTravelFactor) {
+                            double responseTravelFactor) implements Validated {
     public static final String PATH = "parameters.ems";
 
     public static EmsParameters from(JsonNode tree, SourceMap sources) {
-        EmsParameters e = Binder.bind(tree, EmsParameters.class, sources, PATH);
-        Problems p = sources.problems();
-        e.validate(p, PATH);
-        p.throwIfAny();
-        return e;
+        return Binder.bindValidated(tree, EmsParameters.class, sources, PATH);
     }
 
+    @Override
     public void validate(Problems p, String path) {
         p.inRange(path + ".fleet_scale", fleetScale, 0, 100);
         p.positive(path + ".road_km_per_base_minute", roadKmPerBaseMinute);

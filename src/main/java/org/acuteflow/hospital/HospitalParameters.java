@@ -6,6 +6,7 @@ import org.acuteflow.config.Binder;
 import org.acuteflow.config.DistributionSpec;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
+import org.acuteflow.config.Validated;
 
 /**
  * The {@code hospital:} section of the model parameters. Durations in minutes.
@@ -38,17 +39,14 @@ public record HospitalParameters(DistributionSpec hasuDoorToScanMinutes, Distrib
                                  DistributionSpec doorToPunctureMinutes, double maxOnsetToPunctureMinutes,
                                  DistributionSpec hasuStayMinutes, double strokeUnitAfterHasuShare,
                                  DistributionSpec strokeUnitStayMinutes, DistributionSpec mimicStayMinutes,
-                                 DistributionSpec edStayMinutes, DistributionSpec traumaTransferDelayMinutes) {
+                                 DistributionSpec edStayMinutes, DistributionSpec traumaTransferDelayMinutes) implements Validated {
     public static final String PATH = "parameters.hospital";
 
     public static HospitalParameters from(JsonNode tree, SourceMap sources) {
-        HospitalParameters h = Binder.bind(tree, HospitalParameters.class, sources, PATH);
-        Problems p = sources.problems();
-        h.validate(p, PATH);
-        p.throwIfAny();
-        return h;
+        return Binder.bindValidated(tree, HospitalParameters.class, sources, PATH);
     }
 
+    @Override
     public void validate(Problems p, String path) {
         p.nonNegative(path + ".unrecognised_stroke_delay_minutes", unrecognisedStrokeDelayMinutes);
         p.nonNegative(path + ".max_onset_to_needle_minutes_under_80", maxOnsetToNeedleMinutesUnder80);

@@ -1,10 +1,11 @@
 package org.acuteflow.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.function.Function;
+import org.acuteflow.config.Binder;
 import org.acuteflow.config.InputException;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
+import org.acuteflow.config.Validated;
 import org.acuteflow.demand.DemandParameters;
 import org.acuteflow.ems.EmsParameters;
 import org.acuteflow.hospital.HospitalParameters;
@@ -18,33 +19,23 @@ public record FlowParameters(DemandParameters demand, EmsParameters ems, Hospita
      */
     public static FlowParameters from(JsonNode parameters, SourceMap sources) {
         Problems problems = sources.problems();
-        DemandParameters demand = bind(parameters, "demand", problems,
-                t -> org.acuteflow.config.Binder.bind(t, DemandParameters.class, sources, DemandParameters.PATH));
-        EmsParameters ems = bind(parameters, "ems", problems,
-                t -> org.acuteflow.config.Binder.bind(t, EmsParameters.class, sources, EmsParameters.PATH));
-        HospitalParameters hospital = bind(parameters, "hospital", problems,
-                t -> org.acuteflow.config.Binder.bind(t, HospitalParameters.class, sources, HospitalParameters.PATH));
-        if (demand != null) {
-            demand.validate(problems, DemandParameters.PATH);
-        }
-        if (ems != null) {
-            ems.validate(problems, EmsParameters.PATH);
-        }
-        if (hospital != null) {
-            hospital.validate(problems, HospitalParameters.PATH);
-        }
+        DemandParameters demand = bind(parameters, "demand", DemandParameters.class, sources, problems);
+        EmsParameters ems = bind(parameters, "ems", EmsParameters.class, sources, problems);
+        HospitalParameters hospital = bind(parameters, "hospital", HospitalParameters.class, sources, problems);
         problems.throwIfAny();
         return new FlowParameters(demand, ems, hospital);
     }
 
-    private static <T> T bind(JsonNode parameters, String section, Problems problems, Function<JsonNode, T> binder) {
+    /** One section bound and validated; its problems join {@code problems} so all sections report together. */
+    private static <T extends Validated> T bind(JsonNode parameters, String section, Class<T> type, SourceMap sources,
+                                                Problems problems) {
         JsonNode tree = parameters == null ? null : parameters.get(section);
         if (tree == null || !tree.isObject()) {
             problems.add("parameters." + section, "the '" + section + "' parameters are missing or not a mapping");
             return null;
         }
         try {
-            return binder.apply(tree);
+            return Binder.bindValidated(tree, type, sources, "parameters." + section);
         } catch (InputException e) {
             problems.addAll(e.problems());
             return null;
