@@ -37,6 +37,13 @@ public final class ReferenceEventLoop {
         }
     }
 
+    /**
+     * Mean delay between an incident's successive events when the caller has nothing better: about the gap
+     * between an ambulance incident's stages (response, on scene, conveyance, handover), so the queue holds
+     * a few hundred pending events at London's volume, as the model's does.
+     */
+    public static final double DEFAULT_STEP_MINUTES = 20.0;
+
     private ReferenceEventLoop() {
     }
 

@@ -3,6 +3,7 @@ package org.acuteflow.sim;
 import umontreal.ssj.rng.RandomStream;
 import umontreal.ssj.simevents.Simulator;
 import umontreal.ssj.simevents.eventlist.BinaryTree;
+import umontreal.ssj.simevents.eventlist.EventList;
 
 /**
  * Everything that is random or timed in one replication: its own SSJ {@link Simulator} (never the static
@@ -16,7 +17,15 @@ public final class ReplicationContext {
     public ReplicationContext(long baseSeed, int replication) {
         // A binary-heap-like tree: O(log n) and, unlike the default splay tree, no pathological
         // behaviour when many events share a time stamp.
-        this.simulator = new Simulator(new BinaryTree());
+        this(baseSeed, replication, new BinaryTree());
+    }
+
+    /**
+     * With a given (empty) event list, for comparing SSJ's implementations: every SSJ event list orders events
+     * by time, then priority, then insertion, so the choice changes speed, never results.
+     */
+    public ReplicationContext(long baseSeed, int replication, EventList eventList) {
+        this.simulator = new Simulator(eventList);
         this.streams = new RandomStreams(baseSeed, replication);
     }
 

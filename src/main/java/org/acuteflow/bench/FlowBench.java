@@ -1,0 +1,210 @@
+package org.acuteflow.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.acuteflow.config.Experiment;
+import org.acuteflow.config.ExperimentLoader;
+import org.acuteflow.config.NetworkEdits;
+import org.acuteflow.config.RunControl;
+import org.acuteflow.config.ScenarioSpec;
+import org.acuteflow.config.SourceMap;
+import org.acuteflow.config.YamlTrees;
+import org.acuteflow.experiment.ExperimentResults;
+import org.acuteflow.experiment.ExperimentRunner;
+import org.acuteflow.experiment.PatientSink;
+import org.acuteflow.experiment.ReplicationResult;
+import org.acuteflow.experiment.ScenarioModel;
+import org.acuteflow.model.FlowModel;
+import org.acuteflow.model.FlowModelFactory;
+import org.acuteflow.network.Network;
+import org.acuteflow.network.Zone;
+import org.acuteflow.sim.ReplicationContext;
+import umontreal.ssj.simevents.eventlist.BinaryTree;
+import umontreal.ssj.simevents.eventlist.DoublyLinked;
+import umontreal.ssj.simevents.eventlist.EventList;
+import umontreal.ssj.simevents.eventlist.Henriksen;
+import umontreal.ssj.simevents.eventlist.RedblackTree;
+import umontreal.ssj.simevents.eventlist.SplayTree;
+
+/**
+ * The measurements behind {@code acuteflow bench}: the full patient-flow model on a network (London by default)
+ * with the built-in default parameters, and the bare event loop it is compared with. Each method does one
+ * measurement and returns plain numbers; printing is the caller's business.
+ *
+ * <p>Wall times are of {@link ScenarioModel#simulate} alone (network loading and scenario preparation are done
+ * once, before any timing). Not thread-safe; one instance per benchmark run.
+ */
+public final class FlowBench {
+    /** Days in a simulated year. */
+    public static final double DAYS_PER_YEAR = 365.0;
+
+    /** One timed replication. */
+    public record Timing(String label, int zones, double demandScale, long patients, long events,
+                         double wallSeconds, ReplicationResult result) {
+        public double eventsPerSecond() {
+            return events / wallSeconds;
+        }
+
+        public double nanosPerEvent() {
+            return wallSeconds * 1e9 / events;
+        }
+
+        public double eventsPerPatient() {
+            return (double) events / patients;
+        }
+    }
+
+    /** Replications run through {@link ExperimentRunner} on {@code threads} worker threads. */
+    public record Parallel(int threads, int replications, double wallSeconds, List<Double> eventsPerReplication) {
+    }
+
+    /** A many-replication run and the heap it took. */
+    public record Heap(int replications, int threads, double wallSeconds, long peakUsedBytes, long peakLiveBytes,
+                       long maxHeapBytes, int collections) {
+    }
+
+    /** SSJ event lists by name, each a fresh instance per replication (they hold a replication's events). */
+    public static final Map<String, Supplier<EventList>> EVENT_LISTS = Map.of(
+            "binary-tree", BinaryTree::new,
+            "splay-tree", SplayTree::new,
+            "henriksen", Henriksen::new,
+            "red-black-tree", RedblackTree::new,
+            "doubly-linked", DoublyLinked::new);
+
+    private final Path networkDir;
+    private final String configuration;
+    private final long seed;
+    private final double years;
+
+    /**
+     * @param years simulated years per timed replication (no warm-up period: every event counts)
+     */
+    public FlowBench(Path networkDir, String configuration, long seed, double years) {
+        this.networkDir = networkDir;
+        this.configuration = configuration;
+        this.seed = seed;
+        this.years = years;
+    }
+
+    public double years() {
+        return years;
+    }
+
+    /**
+     * The experiment the benchmark runs: one scenario of {@link #configuration} with the built-in defaults, except
+     * that demand and fleet are both multiplied by {@code demandScale}. Scaling the fleet with the demand keeps
+     * utilisation (and so queue lengths and events per patient) about the same, so that a scaled run measures the
+     * cost of more patients rather than the cost of an overloaded fleet.
+     */
+    public Experiment experiment(double demandScale, int replications, int threads) {
+        YamlTrees.Located defaults = ExperimentLoader.defaults();
+        ObjectNode parameters = (ObjectNode) defaults.tree().deepCopy();
+        ((ObjectNode) parameters.get("demand")).put("scale", demandScale);
+        ((ObjectNode) parameters.get("ems")).put("fleet_scale", demandScale);
+        SourceMap sources = new SourceMap("acuteflow bench");
+        sources.putAll(defaults.sources(), "parameters");
+        ScenarioSpec scenario = new ScenarioSpec(0, configuration, "benchmark", configuration, parameters, sources,
+                NetworkEdits.NONE);
+        RunControl run = new RunControl(years * DAYS_PER_YEAR, 0, replications, seed, threads);
+        return new Experiment("bench", "benchmark", networkDir, "", networkDir, run, Set.of(), configuration,
+                List.of(scenario), null);
+    }
+
+    /** The prepared model (network loaded with the configuration, parameters bound). */
+    public FlowModel model(double demandScale) {
+        Experiment e = experiment(demandScale, 1, 1);
+        return (FlowModel) new FlowModelFactory().prepare(e, e.scenarios().get(0));
+    }
+
+    /** The same model on a network whose zones are merged by {@code groupOf} (see {@link CoarseNetworks}). */
+    public FlowModel model(FlowModel fine, Function<Zone, String> groupOf) {
+        Network merged = CoarseNetworks.merge(fine.network(), groupOf);
+        Experiment e = experiment(fine.parameters().demand().scale(), 1, 1);
+        ScenarioSpec s = e.scenarios().get(0);
+        org.acuteflow.outcome.OutcomeModel outcome = new org.acuteflow.outcome.OutcomeModel(
+                org.acuteflow.outcome.OutcomeParameters.from(s.parameters().get("outcome"), s.sources()));
+        return new FlowModel(merged, fine.parameters(), outcome::probabilityOfDeath);
+    }
+
+    /**
+     * Runs replication {@code replication} on this thread and times it, with a fresh instance of
+     * {@code eventList}, or with the replication context's own event list (as every run uses) when null.
+     */
+    public Timing time(String label, FlowModel model, int replication, Supplier<EventList> eventList) {
+        RunControl run = new RunControl(years * DAYS_PER_YEAR, 0, 1, seed, 1);
+        ReplicationContext context = eventList == null ? new ReplicationContext(seed, replication)
+                : new ReplicationContext(seed, replication, eventList.get());
+        long start = System.nanoTime();
+        ReplicationResult r = model.simulate(context, run, PatientSink.NONE);
+        double wall = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> m = r.metrics();
+        long patients = Math.round((m.get("incidents_per_year") + m.get("self_presenters_per_year")) * years);
+        long events = Math.round(m.get("events_executed"));
+        return new Timing(label, model.network().zones().size(), model.parameters().demand().scale(), patients,
+                events, wall, r);
+    }
+
+    /** {@code replications} replications of {@code model} through {@link ExperimentRunner} on {@code threads}. */
+    public Parallel parallel(FlowModel model, int replications, int threads) {
+        Experiment e = experiment(model.parameters().demand().scale(), replications, threads);
+        long start = System.nanoTime();
+        ExperimentResults results = ExperimentRunner.run(e, (experiment, spec) -> model, ExperimentRunner.Options.none());
+        double wall = (System.nanoTime() - start) / 1e9;
+        List<Double> events = new ArrayList<>();
+        for (int r = 0; r < replications; r++) {
+            events.add(results.get(0, r).metrics().get("events_executed"));
+        }
+        return new Parallel(threads, replications, wall, events);
+    }
+
+    /**
+     * {@code replications} replications through {@link ExperimentRunner} on {@code threads} threads (0 = one per
+     * core), keeping only the streamed per-replication statistics, as a run does; returns the heap it took.
+     */
+    public Heap heap(FlowModel model, int replications, int threads) {
+        Experiment e = experiment(model.parameters().demand().scale(), replications, threads);
+        try (HeapMeter meter = HeapMeter.start()) {
+            long start = System.nanoTime();
+            ExperimentResults results = ExperimentRunner.run(e, (experiment, spec) -> model,
+                    ExperimentRunner.Options.none());
+            double wall = (System.nanoTime() - start) / 1e9;
+            if (results.get(0, replications - 1) == null) {
+                throw new IllegalStateException("the last replication is missing");
+            }
+            return new Heap(replications, e.run().effectiveThreads(), wall, meter.peakUsedBytes(),
+                    meter.peakLiveBytes(), HeapMeter.maxHeapBytes(), meter.collections());
+        }
+    }
+
+    /**
+     * The reference loop with the incidents and events per incident that {@code measured} had, best of
+     * {@code runs} runs (after one untimed run, for the JIT).
+     */
+    public ReferenceEventLoop.Result reference(Timing measured, int runs) {
+        double horizon = years * DAYS_PER_YEAR * 1440;
+        ReferenceEventLoop.Result best = null;
+        for (int i = 0; i <= runs; i++) {
+            ReferenceEventLoop.Result r = ReferenceEventLoop.run(measured.patients(), measured.eventsPerPatient(),
+                    horizon, ReferenceEventLoop.DEFAULT_STEP_MINUTES, seed + i);
+            if (i > 0 && (best == null || r.wallSeconds() < best.wallSeconds())) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** The median of some values (mean of the middle two for an even count). */
+    public static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+}
