@@ -68,6 +68,7 @@ public final class BenchRun {
                 model.network().totalVehicles());
         FlowBench.Timing warm = bench.time("warm-up", model, 0, null);
         line("warm-up (JIT): 1 replication, %.2f s", warm.wallSeconds());
+        double pending = bench.meanPendingEvents(model, 0);
 
         // (b) the full model, one thread.
         List<FlowBench.Timing> runs = new ArrayList<>();
@@ -82,8 +83,8 @@ public final class BenchRun {
         median = medianOf(runs);
         double secondsPerYear = median.wallSeconds() / s.years();
         line("");
-        line("(b) full model, 1 thread, %d replication(s): wall s %s -> median %.3f s = %.2f s per simulated year",
-                runs.size(), walls(runs), median.wallSeconds(), secondsPerYear);
+        line("(b) full model, 1 thread, %d replication(s): wall s %s -> median %.3f s (CPU %.3f s) = %.2f s per "
+                + "simulated year", runs.size(), walls(runs), median.wallSeconds(), median.cpuSeconds(), secondsPerYear);
         line("    %,d patients (%,d ambulance incidents), %,d events (%.2f per patient): %.2f M events/s",
                 median.patients(), Math.round(median.result().metrics().get("incidents_per_year") * s.years()),
                 median.events(), median.eventsPerPatient(), median.eventsPerSecond() / 1e6);
@@ -91,14 +92,18 @@ public final class BenchRun {
                 mib(heap.peakLiveBytes()), mib(heap.peakUsedBytes()));
 
         // (a) the reference loop with the same volume.
-        ReferenceEventLoop.Result ref = bench.reference(median, Math.max(3, s.replications()));
+        double step = bench.referenceStepMinutes(median, pending);
+        FlowBench.Reference ref = bench.reference(median, step, Math.max(3, s.replications()));
         double ratio = median.eventsPerSecond() / ref.eventsPerSecond();
         line("(a) reference loop (java.util.PriorityQueue, no model work), same patients and events per patient, "
-                + "best of %d: %.3f s, %,d events, %.2f M events/s", Math.max(3, s.replications()), ref.wallSeconds(),
-                ref.events(), ref.eventsPerSecond() / 1e6);
+                + "best of %d: %.3f s (CPU %.3f s), %,d events, %.2f M events/s", Math.max(3, s.replications()),
+                ref.wallSeconds(), ref.cpuSeconds(), ref.events(), ref.eventsPerSecond() / 1e6);
+        line("    mean pending events: model %.0f, reference loop %.0f (mean step between an incident's events "
+                + "%.1f min, set to match)", pending, ref.meanPending(), step);
         line("");
-        line("full model / reference loop, events per second: %.0f%%   [target >= %.0f%%: %s]", 100 * ratio,
-                100 * TARGET_RATIO, met(ratio >= TARGET_RATIO));
+        line("full model / reference loop, events per second: %.0f%% (by CPU time %.0f%%)   [target >= %.0f%%: %s]",
+                100 * ratio, 100 * ref.cpuSeconds() / median.cpuSeconds(), 100 * TARGET_RATIO,
+                met(ratio >= TARGET_RATIO));
         line("wall seconds per simulated year, 1 thread:  %.2f s   [target <= %.1f s: %s]", secondsPerYear,
                 TARGET_SECONDS_PER_YEAR, met(secondsPerYear <= TARGET_SECONDS_PER_YEAR));
 
@@ -140,13 +145,15 @@ public final class BenchRun {
     private void eventLists(FlowModel model) {
         line("");
         line("SSJ event lists, full model, 1 thread, median of %d:", settings.replications());
-        line("  %-16s %10s %12s  %s", "event list", "wall s", "M events/s", "same results as binary-tree");
+        line("  %-16s %10s %10s %12s  %s", "event list", "wall s", "CPU s", "M events/s",
+                "same results as binary-tree");
         Map<String, Supplier<EventList>> lists = new TreeMap<>(FlowBench.EVENT_LISTS);
-        Map<String, Double> reference = null;
+        Map<String, Double> reference = bench.time("binary-tree", model, 1, FlowBench.EVENT_LISTS.get("binary-tree"))
+                .result().metrics();
         for (Map.Entry<String, Supplier<EventList>> e : lists.entrySet()) {
             if (e.getKey().equals("doubly-linked") && settings.years() > 0.1) {
                 // Linear insertion into hundreds of pending events: orders of magnitude slower, not worth a year.
-                line("  %-16s %10s %12s  %s", e.getKey(), "skipped", "", "(O(n) insertion)");
+                line("  %-16s %10s %10s %12s  %s", e.getKey(), "skipped", "", "", "(O(n) insertion)");
                 continue;
             }
             List<FlowBench.Timing> runs = new ArrayList<>();
@@ -155,11 +162,8 @@ public final class BenchRun {
             }
             FlowBench.Timing m = medianOf(runs);
             Map<String, Double> metrics = runs.get(0).result().metrics();
-            if (reference == null) {
-                reference = bench.time("binary-tree", model, 1, FlowBench.EVENT_LISTS.get("binary-tree"))
-                        .result().metrics();
-            }
-            line("  %-16s %10.3f %12.2f  %s", e.getKey(), m.wallSeconds(), m.eventsPerSecond() / 1e6,
+            line("  %-16s %10.3f %10.3f %12.2f  %s", e.getKey(), m.wallSeconds(), m.cpuSeconds(),
+                    m.eventsPerSecond() / 1e6,
                     metrics.equals(reference) ? "yes" : "NO");
         }
     }
@@ -168,8 +172,8 @@ public final class BenchRun {
         line("");
         line("cost vs demand and network size, 1 thread, %s simulated year(s), median of %d run(s); demand and fleet "
                 + "scaled together:", num(settings.years()), settings.scalingRuns());
-        line("  %-22s %7s %7s %12s %12s %9s %10s %9s %10s", "run", "zones", "demand", "patients", "events",
-                "wall s", "M ev/s", "ns/event", "wall/1x");
+        line("  %-22s %7s %7s %12s %12s %9s %9s %10s %9s %10s", "run", "zones", "demand", "patients", "events",
+                "wall s", "CPU s", "M ev/s", "ns/event", "wall/1x");
         List<FlowBench.Timing> rows = new ArrayList<>();
         for (double scale : new double[] {0.25, 1.0, 4.0}) {
             FlowModel m = scale == 1.0 ? model : bench.model(scale);
@@ -187,8 +191,9 @@ public final class BenchRun {
         }
         double base = rows.get(1).wallSeconds();
         for (FlowBench.Timing t : rows) {
-            line("  %-22s %7d %7s %,12d %,12d %9.3f %10.2f %9.0f %10.2f", t.label(), t.zones(), num(t.demandScale()),
-                    t.patients(), t.events(), t.wallSeconds(), t.eventsPerSecond() / 1e6, t.nanosPerEvent(),
+            line("  %-22s %7d %7s %,12d %,12d %9.3f %9.3f %10.2f %9.0f %10.2f", t.label(), t.zones(),
+                    num(t.demandScale()), t.patients(), t.events(), t.wallSeconds(), t.cpuSeconds(),
+                    t.eventsPerSecond() / 1e6, t.nanosPerEvent(),
                     t.wallSeconds() / base);
         }
     }

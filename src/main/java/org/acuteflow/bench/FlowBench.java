@@ -1,6 +1,8 @@
 package org.acuteflow.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +49,7 @@ public final class FlowBench {
 
     /** One timed replication. */
     public record Timing(String label, int zones, double demandScale, long patients, long events,
-                         double wallSeconds, ReplicationResult result) {
+                         double wallSeconds, double cpuSeconds, ReplicationResult result) {
         public double eventsPerSecond() {
             return events / wallSeconds;
         }
@@ -58,6 +60,13 @@ public final class FlowBench {
 
         public double eventsPerPatient() {
             return (double) events / patients;
+        }
+    }
+
+    /** A timed run of the reference event loop. */
+    public record Reference(long events, double wallSeconds, double cpuSeconds, double meanPending) {
+        public double eventsPerSecond() {
+            return events / wallSeconds;
         }
     }
 
@@ -77,6 +86,12 @@ public final class FlowBench {
             "henriksen", Henriksen::new,
             "red-black-tree", RedblackTree::new,
             "doubly-linked", DoublyLinked::new);
+
+    /**
+     * CPU time of the measuring thread: on a machine shared with other work it is a steadier figure than wall
+     * time, which also counts the time the thread waited for a core.
+     */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final Path networkDir;
     private final String configuration;
@@ -141,14 +156,16 @@ public final class FlowBench {
         RunControl run = new RunControl(years * DAYS_PER_YEAR, 0, 1, seed, 1);
         ReplicationContext context = eventList == null ? new ReplicationContext(seed, replication)
                 : new ReplicationContext(seed, replication, eventList.get());
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         ReplicationResult r = model.simulate(context, run, PatientSink.NONE);
         double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         Map<String, Double> m = r.metrics();
         long patients = Math.round((m.get("incidents_per_year") + m.get("self_presenters_per_year")) * years);
         long events = Math.round(m.get("events_executed"));
         return new Timing(label, model.network().zones().size(), model.parameters().demand().scale(), patients,
-                events, wall, r);
+                events, wall, cpu, r);
     }
 
     /** {@code replications} replications of {@code model} through {@link ExperimentRunner} on {@code threads}. */
@@ -184,17 +201,44 @@ public final class FlowBench {
     }
 
     /**
-     * The reference loop with the incidents and events per incident that {@code measured} had, best of
-     * {@code runs} runs (after one untimed run, for the JIT).
+     * Runs replication {@code replication} untimed through a counting event list and returns the mean number of
+     * events pending in the model's list.
      */
-    public ReferenceEventLoop.Result reference(Timing measured, int runs) {
+    public double meanPendingEvents(FlowModel model, int replication) {
+        CountingEventList counting = new CountingEventList(ReplicationContext.newEventList());
+        time("pending events", model, replication, () -> counting);
+        return counting.meanPending();
+    }
+
+    /**
+     * The mean delay between an incident's events that gives the reference loop {@code meanPending} pending
+     * events on average: it holds the next arrival plus one event for each incident whose chain of
+     * {@code eventsPerPatient - 1} follow-up events is under way, so pending = 1 + rate x (events - 1) x step.
+     */
+    public double referenceStepMinutes(Timing measured, double meanPending) {
+        double perMinute = measured.patients() / (years * DAYS_PER_YEAR * 1440);
+        double followUps = measured.eventsPerPatient() - 1;
+        if (!(meanPending > 1) || !(followUps > 0) || !(perMinute > 0)) {
+            return ReferenceEventLoop.DEFAULT_STEP_MINUTES;
+        }
+        return (meanPending - 1) / (perMinute * followUps);
+    }
+
+    /**
+     * The reference loop with the incidents and events per incident that {@code measured} had and mean delay
+     * {@code stepMinutes} between an incident's events, best of {@code runs} runs (after one untimed run, for the
+     * JIT).
+     */
+    public Reference reference(Timing measured, double stepMinutes, int runs) {
         double horizon = years * DAYS_PER_YEAR * 1440;
-        ReferenceEventLoop.Result best = null;
+        Reference best = null;
         for (int i = 0; i <= runs; i++) {
+            long cpuStart = CPU.getCurrentThreadCpuTime();
             ReferenceEventLoop.Result r = ReferenceEventLoop.run(measured.patients(), measured.eventsPerPatient(),
-                    horizon, ReferenceEventLoop.DEFAULT_STEP_MINUTES, seed + i);
+                    horizon, stepMinutes, seed + i);
+            double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             if (i > 0 && (best == null || r.wallSeconds() < best.wallSeconds())) {
-                best = r;
+                best = new Reference(r.events(), r.wallSeconds(), cpu, r.meanPending());
             }
         }
         return best;

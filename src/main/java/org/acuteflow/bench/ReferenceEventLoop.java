@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  */
 public final class ReferenceEventLoop {
 
-    /** What one run did. */
-    public record Result(long events, double wallSeconds) {
+    /** What one run did; {@code meanPending} is the mean queue length just before each event is taken. */
+    public record Result(long events, double wallSeconds, double meanPending) {
         public double eventsPerSecond() {
             return events / wallSeconds;
         }
@@ -62,9 +62,11 @@ public final class ReferenceEventLoop {
         long seq = 0;
         long events = 0;
         long arrivals = 1;
+        long pendingSum = 0;
         long start = System.nanoTime();
         queue.add(new Ev(-meanGap * Math.log(1 - random.nextDouble()), seq++, -1));
         while (!queue.isEmpty()) {
+            pendingSum += queue.size();
             Ev e = queue.poll();
             events++;
             if (e.remaining < 0) {
@@ -80,6 +82,6 @@ public final class ReferenceEventLoop {
                 queue.add(new Ev(e.time - meanStepMinutes * Math.log(1 - random.nextDouble()), seq++, e.remaining - 1));
             }
         }
-        return new Result(events, (System.nanoTime() - start) / 1e9);
+        return new Result(events, (System.nanoTime() - start) / 1e9, (double) pendingSum / events);
     }
 }
