@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.TravelTimes;
 import org.acuteflow.network.Zone;
@@ -20,10 +22,13 @@ import org.acuteflow.network.Zone;
  */
 public final class CoarseNetworks {
 
-    /** The MSOA of a London LSOA: its name without the final letter. */
+    /** An LSOA name: its MSOA's name ("Camden 001") and one capital letter. */
+    private static final Pattern LSOA_NAME = Pattern.compile("(.*\\d{3})[A-Z]");
+
+    /** The MSOA of a London LSOA (its name without the final letter); other names stand for themselves. */
     public static final Function<Zone, String> MSOA = z -> {
-        String n = z.name();
-        return n.length() > 1 && Character.isLetter(n.charAt(n.length() - 1)) ? n.substring(0, n.length() - 1) : n;
+        Matcher m = LSOA_NAME.matcher(z.name());
+        return m.matches() ? m.group(1) : z.name();
     };
 
     /** The zone's area (for London, the borough). */
