@@ -37,8 +37,10 @@ public final class BenchRun {
      * @param scaling             print the cost table (demand 0.25x, 1x, 4x; boroughs, MSOAs, LSOAs)
      * @param scalingRuns         runs per row of that table (the median is reported)
      * @param eventLists          compare SSJ's event lists
+     * @param warmups             untimed replications first, for the JIT compiler
      */
-    public record Settings(Path networkDir, String configuration, long seed, double years, int replications,
+    public record Settings(Path networkDir, String configuration, long seed, double years, int warmups,
+                           int replications,
                            int threadReplications, int threads, int heapReplications, boolean scaling,
                            int scalingRuns, boolean eventLists) {
     }
@@ -66,8 +68,13 @@ public final class BenchRun {
         line("model prepared in %.1f s: %d zones, %d sites, %d stations, %d ambulances", (System.nanoTime() - t0) / 1e9,
                 model.network().zones().size(), model.network().sites().size(), model.network().stations().size(),
                 model.network().totalVehicles());
-        FlowBench.Timing warm = bench.time("warm-up", model, 0, null);
-        line("warm-up (JIT): 1 replication, %.2f s", warm.wallSeconds());
+        StringBuilder warm = new StringBuilder();
+        for (int w = 0; w < s.warmups(); w++) {
+            // Replication indices past the timed ones, so the warm-up does not preview the timed work.
+            warm.append(String.format(Locale.ROOT, " %.2f",
+                    bench.time("warm-up", model, 1000 + w, null).wallSeconds()));
+        }
+        line("warm-up (JIT): %d replication(s), wall s%s", s.warmups(), warm);
         double pending = bench.meanPendingEvents(model, 0);
 
         // (b) the full model, one thread.
@@ -116,6 +123,10 @@ public final class BenchRun {
                             + "results identical: %s", s.threadReplications(), one.wallSeconds(), s.threads(),
                     many.wallSeconds(), speedup, TARGET_SPEEDUP, met(speedup >= TARGET_SPEEDUP),
                     one.eventsPerReplication().equals(many.eventsPerReplication()) ? "yes" : "NO");
+            double refOne = bench.referenceConcurrent(median, step, 1);
+            double refMany = bench.referenceConcurrent(median, step, s.threads());
+            line("    the machine's own: %d reference loops at once take %.2fx the wall time of one (speed-up %.2fx "
+                    + "for the same work)", s.threads(), refMany / refOne, s.threads() * refOne / refMany);
         }
 
         if (s.eventLists()) {

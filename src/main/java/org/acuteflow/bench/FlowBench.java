@@ -244,6 +244,36 @@ public final class FlowBench {
         return best;
     }
 
+    /**
+     * Wall seconds for {@code threads} copies of the reference loop run at once, one per thread (each with the
+     * volume of {@code measured}): the speed-up the machine itself allows for independent, allocation-light work,
+     * to set the model's speed-up beside.
+     */
+    public double referenceConcurrent(Timing measured, double stepMinutes, int threads) {
+        double horizon = years * DAYS_PER_YEAR * 1440;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Callable<Long>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long s = seed + 100 + t;
+                tasks.add(() -> ReferenceEventLoop.run(measured.patients(), measured.eventsPerPatient(), horizon,
+                        stepMinutes, s).events());
+            }
+            long start = System.nanoTime();
+            for (java.util.concurrent.Future<Long> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The median of some values (mean of the middle two for an even count). */
     public static double median(double[] values) {
         double[] v = values.clone();

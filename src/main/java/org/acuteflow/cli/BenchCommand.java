@@ -31,6 +31,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "--quick: 0.05).")
     Double years;
 
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed replications first, for the JIT compiler "
+            + "(default: 2; --quick: 1).")
+    Integer warmups;
+
     @Option(names = "--replications", paramLabel = "N", description = "Timed one-thread replications; the median "
             + "is reported (default: 3; --quick: 1).")
     Integer replications;
@@ -76,15 +80,17 @@ public final class BenchCommand implements Callable<Integer> {
         double y = years != null ? years : quick ? 0.05 : 1.0;
         int reps = replications != null ? replications : quick ? 1 : 3;
         int threadReps = threadReplications != null ? threadReplications : quick ? 2 : 4;
+        int warm = warmups != null ? warmups : quick ? 1 : 2;
         Problems problems = Problems.forFile("command line");
         problems.inRange("--years", y, 1.0 / 365, 100);
+        problems.inRange("--warmup", warm, 0, 100);
         problems.inRange("--replications", reps, 1, 1000);
         problems.inRange("--threads", threads, 1, 1024);
         problems.inRange("--thread-replications", threadReps, 0, 1000);
         problems.inRange("--heap-replications", heapReplications, 0, 100_000);
         problems.inRange("--scaling-runs", scalingRuns, 1, 100);
         problems.throwIfAny();
-        BenchRun.Settings settings = new BenchRun.Settings(network, configuration, seed, y, reps, threadReps, threads,
+        BenchRun.Settings settings = new BenchRun.Settings(network, configuration, seed, y, warm, reps, threadReps, threads,
                 heapReplications, scaling || quick, scalingRuns, eventLists || quick);
         new BenchRun(settings, spec.commandLine().getOut()).run();
         return Main.OK;

@@ -31,7 +31,7 @@ class FlowBenchTest {
 
     @Test
     void scalingDemandScalesPatientsAndMergingZonesKeepsThem() {
-        FlowBench bench = new FlowBench(EXAMPLE, "hasu", 11, 7 / 365.0);
+        FlowBench bench = new FlowBench(EXAMPLE, "hasu", 11, 2 / 365.0);
         FlowModel model = bench.model(1.0);
         FlowBench.Timing one = bench.time("1x", model, 0, null);
         FlowBench.Timing four = bench.time("4x", bench.model(4.0), 0, null);
