@@ -58,7 +58,8 @@ public final class BenchRun {
     public void run() {
         Settings s = settings;
         line("acuteflow bench: network %s, configuration %s, built-in default parameters, %s simulated year(s) per "
-                + "replication (no warm-up period), seed %d", s.networkDir(), s.configuration(), num(s.years()), s.seed());
+                        + "replication (no warm-up period), seed %d", s.networkDir(), s.configuration(), num(s.years()),
+                s.seed());
         line("JVM %s %s, %d cores, max heap %s, GC %s; load average %s", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 mib(HeapMeter.maxHeapBytes()), collectors(), loadAverage());
@@ -91,7 +92,8 @@ public final class BenchRun {
         double secondsPerYear = median.wallSeconds() / s.years();
         line("");
         line("(b) full model, 1 thread, %d replication(s): wall s %s -> median %.3f s (CPU %.3f s) = %.2f s per "
-                + "simulated year", runs.size(), walls(runs), median.wallSeconds(), median.cpuSeconds(), secondsPerYear);
+                        + "simulated year", runs.size(), walls(runs), median.wallSeconds(), median.cpuSeconds(),
+                secondsPerYear);
         line("    %,d patients (%,d ambulance incidents), %,d events (%.2f per patient): %.2f M events/s",
                 median.patients(), Math.round(median.result().metrics().get("incidents_per_year") * s.years()),
                 median.events(), median.eventsPerPatient(), median.eventsPerSecond() / 1e6);

@@ -172,7 +172,8 @@ public final class FlowBench {
     public Parallel parallel(FlowModel model, int replications, int threads) {
         Experiment e = experiment(model.parameters().demand().scale(), replications, threads);
         long start = System.nanoTime();
-        ExperimentResults results = ExperimentRunner.run(e, (experiment, spec) -> model, ExperimentRunner.Options.none());
+        ExperimentResults results = ExperimentRunner.run(e, (experiment, spec) -> model,
+                ExperimentRunner.Options.none());
         double wall = (System.nanoTime() - start) / 1e9;
         List<Double> events = new ArrayList<>();
         for (int r = 0; r < replications; r++) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Measure the full model on a network (default: London, concentrated-2010, built-in default "
                 + "parameters) against a bare PriorityQueue event loop with the same number of patients and events.",
                 "Prints events per second of both and their ratio, wall seconds per simulated year on one thread "
-                        + "(after a warm-up replication), peak heap, and the speed-up on more threads; optionally the "
+                        + "(after warm-up replications), peak heap, and the speed-up on more threads; optionally the "
                         + "SSJ event lists, a table of cost vs demand and network size, and the heap of a "
                         + "many-replication run. See docs/performance.md.",
                 "Run it on an otherwise idle machine; JAVA_OPTS passes JVM options (e.g. -Xmx512m)."})
@@ -65,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean eventLists;
 
     @Option(names = "--quick", description = "A short smoke run of every part: 0.05 simulated years, 1 "
-            + "replication, scaling table included. Figures from it are not the benchmark's.")
+            + "replication, event lists and scaling table included. Figures from it are not the benchmark's.")
     boolean quick;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "20100716", description = "Base seed (default: "
@@ -90,8 +90,8 @@ public final class BenchCommand implements Callable<Integer> {
         problems.inRange("--heap-replications", heapReplications, 0, 100_000);
         problems.inRange("--scaling-runs", scalingRuns, 1, 100);
         problems.throwIfAny();
-        BenchRun.Settings settings = new BenchRun.Settings(network, configuration, seed, y, warm, reps, threadReps, threads,
-                heapReplications, scaling || quick, scalingRuns, eventLists || quick);
+        BenchRun.Settings settings = new BenchRun.Settings(network, configuration, seed, y, warm, reps, threadReps,
+                threads, heapReplications, scaling || quick, scalingRuns, eventLists || quick);
         new BenchRun(settings, spec.commandLine().getOut()).run();
         return Main.OK;
     }

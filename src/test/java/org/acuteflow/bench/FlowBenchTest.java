@@ -57,7 +57,8 @@ class FlowBenchTest {
     void benchCommandHasHelpAndRejectsBadOptions() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        assertEquals(Main.OK, Main.execute(new String[] {"bench", "--help"}, new PrintWriter(out), new PrintWriter(err)));
+        assertEquals(Main.OK,
+                Main.execute(new String[] {"bench", "--help"}, new PrintWriter(out), new PrintWriter(err)));
         assertTrue(out.toString().contains("--heap-replications"), out.toString());
         assertEquals(Main.BAD_INPUT, Main.execute(new String[] {"bench", "--replications", "0"},
                 new PrintWriter(new StringWriter()), new PrintWriter(err)));
