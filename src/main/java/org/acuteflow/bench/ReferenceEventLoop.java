@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  */
 public final class ReferenceEventLoop {
 
-    /** What one run did. */
-    public record Result(long events, double wallSeconds) {
+    /** What one run did; {@code meanPending} is the mean queue length just before each event is taken. */
+    public record Result(long events, double wallSeconds, double meanPending) {
         public double eventsPerSecond() {
             return events / wallSeconds;
         }
@@ -37,6 +37,13 @@ public final class ReferenceEventLoop {
         }
     }
 
+    /**
+     * Mean delay between an incident's successive events when the caller has nothing better: about the gap
+     * between an ambulance incident's stages (response, on scene, conveyance, handover), so the queue holds
+     * a few hundred pending events at London's volume, as the model's does.
+     */
+    public static final double DEFAULT_STEP_MINUTES = 20.0;
+
     private ReferenceEventLoop() {
     }
 
@@ -55,9 +62,11 @@ public final class ReferenceEventLoop {
         long seq = 0;
         long events = 0;
         long arrivals = 1;
+        long pendingSum = 0;
         long start = System.nanoTime();
         queue.add(new Ev(-meanGap * Math.log(1 - random.nextDouble()), seq++, -1));
         while (!queue.isEmpty()) {
+            pendingSum += queue.size();
             Ev e = queue.poll();
             events++;
             if (e.remaining < 0) {
@@ -73,6 +82,6 @@ public final class ReferenceEventLoop {
                 queue.add(new Ev(e.time - meanStepMinutes * Math.log(1 - random.nextDouble()), seq++, e.remaining - 1));
             }
         }
-        return new Result(events, (System.nanoTime() - start) / 1e9);
+        return new Result(events, (System.nanoTime() - start) / 1e9, (double) pendingSum / events);
     }
 }

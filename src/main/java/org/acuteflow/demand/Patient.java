@@ -29,10 +29,17 @@ public final class Patient {
     public double outcomeUniform;
 
     // ---- per-patient service times (minutes), drawn at creation from service streams ----
-    public double mobilisationMinutes;
-    public double onSceneMinutes;
-    public double handoverMinutes;
-    public double edStayMinutes;
+    /**
+     * Uniforms of the mobilisation, on-scene, handover and emergency-department durations. They are drawn at
+     * creation, so every stream advances the same whatever happens next, and turned into minutes only when the
+     * journey reaches that stage ({@code PatientFactory}): inverting a lognormal is costly and about a third of
+     * these durations are never needed (self-presenters never see an ambulance; patients left at scene never
+     * reach an emergency department). The minutes are exactly those an immediate draw would give.
+     */
+    public double mobilisationUniform;
+    public double onSceneUniform;
+    public double handoverUniform;
+    public double edStayUniform;
     /** Uniforms for door-to-scan and scan-to-needle: the distribution depends on the site type reached. */
     public double doorToScanUniform;
     public double scanToNeedleUniform;

@@ -94,10 +94,10 @@ public final class PatientFactory {
         p.selfPresenter = selfPresent.nextDouble() < cd.selfPresentShare();
         p.categoryA = priority.nextDouble() < cd.categoryAShare();
         p.conveyed = conveyance.nextDouble() < cd.conveyedShare();
-        p.mobilisationMinutes = ems.mobilisationMinutes().sample(mobilisation);
-        p.onSceneMinutes = ems.onSceneMinutes().get(c).sample(onScene);
-        p.handoverMinutes = ems.handoverMinutes().sample(handover);
-        p.edStayMinutes = hospital.edStayMinutes().sample(edStay);
+        p.mobilisationUniform = mobilisation.nextDouble();
+        p.onSceneUniform = onScene.nextDouble();
+        p.handoverUniform = handover.nextDouble();
+        p.edStayUniform = edStay.nextDouble();
         if (c == DemandClass.OTHER_INCIDENT) {
             p.callMinutes = onsetMinutes;
             return p;
@@ -114,6 +114,26 @@ public final class PatientFactory {
             p.transferDelayMinutes = hospital.traumaTransferDelayMinutes().sample(transfer);
         }
         return p;
+    }
+
+    /** Call to wheels rolling: the mobilisation distribution at the patient's uniform. */
+    public double mobilisationMinutes(Patient p) {
+        return ems.mobilisationMinutes().inverse(p.mobilisationUniform);
+    }
+
+    /** Minutes at scene, from the patient's class's distribution. */
+    public double onSceneMinutes(Patient p) {
+        return ems.onSceneMinutes().get(p.demandClass).inverse(p.onSceneUniform);
+    }
+
+    /** Arrival at hospital to the crew clearing. */
+    public double handoverMinutes(Patient p) {
+        return ems.handoverMinutes().inverse(p.handoverUniform);
+    }
+
+    /** Door to leaving the emergency department. */
+    public double edStayMinutes(Patient p) {
+        return hospital.edStayMinutes().inverse(p.edStayUniform);
     }
 
     private void drawStroke(Patient p) {

@@ -210,7 +210,7 @@ final class Replication {
         p.station = fleet.homeStation(v);
         j.vehicle = v;
         double base = fromSite >= 0 ? travel.zoneToSite(p.zone, fromSite) : travel.stationToZone(p.station, p.zone);
-        double minutes = p.mobilisationMinutes
+        double minutes = factory.mobilisationMinutes(p)
                 + base * responseTravelFactor * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
         j.stage = Stage.AT_SCENE;
         j.schedule(minutes);
@@ -297,7 +297,7 @@ final class Replication {
                 case AT_SCENE -> {
                     p.atSceneMinutes = now;
                     stage = Stage.LEAVE_SCENE;
-                    schedule(p.onSceneMinutes);
+                    schedule(factory.onSceneMinutes(p));
                 }
                 case LEAVE_SCENE -> leaveScene(this, now);
                 case DOOR -> door(this, now);
@@ -386,7 +386,7 @@ final class Replication {
         p.doorMinutes = now;
         p.firstSite = j.site;
         if (j.vehicle >= 0) {
-            vehicles[j.vehicle].handover(j.site, p.handoverMinutes);
+            vehicles[j.vehicle].handover(j.site, factory.handoverMinutes(p));
             j.vehicle = -1;
         }
         Site site = sites.get(j.site);
@@ -403,7 +403,7 @@ final class Replication {
                 occupancy.edTotal.add(now, +1);
                 j.strokeBedAfterEd = true;
                 j.stage = Stage.ED_LEAVE;
-                j.schedule(p.edStayMinutes);
+                j.schedule(factory.edStayMinutes(p));
             }
             return;
         }
@@ -424,7 +424,7 @@ final class Replication {
             p.specialistOnSiteAtArrival = site.coverFor(Service.TYPE1_AE).onSiteAt(hour);
         }
         j.stage = Stage.ED_LEAVE;
-        j.schedule(p.edStayMinutes);
+        j.schedule(factory.edStayMinutes(p));
         finish(j);
     }
 

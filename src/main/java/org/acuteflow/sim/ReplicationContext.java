@@ -2,7 +2,8 @@ package org.acuteflow.sim;
 
 import umontreal.ssj.rng.RandomStream;
 import umontreal.ssj.simevents.Simulator;
-import umontreal.ssj.simevents.eventlist.BinaryTree;
+import umontreal.ssj.simevents.eventlist.EventList;
+import umontreal.ssj.simevents.eventlist.Henriksen;
 
 /**
  * Everything that is random or timed in one replication: its own SSJ {@link Simulator} (never the static
@@ -14,9 +15,21 @@ public final class ReplicationContext {
     private final RandomStreams streams;
 
     public ReplicationContext(long baseSeed, int replication) {
-        // A binary-heap-like tree: O(log n) and, unlike the default splay tree, no pathological
-        // behaviour when many events share a time stamp.
-        this.simulator = new Simulator(new BinaryTree());
+        this(baseSeed, replication, newEventList());
+    }
+
+    /**
+     * The event list every replication uses: Henriksen's, the fastest of SSJ's lists on the London model
+     * (docs/performance.md; `acuteflow bench --event-lists` compares them). All of SSJ's lists order events by
+     * time, then priority, then scheduling order, so the choice changes speed, never results.
+     */
+    public static EventList newEventList() {
+        return new Henriksen();
+    }
+
+    /** With a given (empty) event list, for comparing event lists. */
+    public ReplicationContext(long baseSeed, int replication, EventList eventList) {
+        this.simulator = new Simulator(eventList);
         this.streams = new RandomStreams(baseSeed, replication);
     }
 

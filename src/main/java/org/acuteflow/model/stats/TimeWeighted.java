@@ -14,6 +14,9 @@ public final class TimeWeighted {
     private double level;
     private double lastTime;
     private double area;
+    /** Last hour (from time 0) seen by {@link #accumulate} and its hour of the week: most changes fall in it. */
+    private long cachedHour = Long.MIN_VALUE;
+    private int cachedHourOfWeek;
 
     public TimeWeighted(double startMinutes, double endMinutes, boolean byHourOfWeek) {
         this.start = startMinutes;
@@ -46,8 +49,13 @@ public final class TimeWeighted {
         if (hourArea != null) {
             while (a < b) {
                 long k = (long) Math.floor(a / 60.0);
+                if (k != cachedHour) {
+                    // A long division, worth skipping: levels change many times an hour.
+                    cachedHour = k;
+                    cachedHourOfWeek = (int) Math.floorMod(k, (long) WeeklyProfile.HOURS_PER_WEEK);
+                }
                 double segmentEnd = Math.min(b, (k + 1) * 60.0);
-                hourArea[(int) Math.floorMod(k, (long) WeeklyProfile.HOURS_PER_WEEK)] += level * (segmentEnd - a);
+                hourArea[cachedHourOfWeek] += level * (segmentEnd - a);
                 a = segmentEnd;
             }
         }

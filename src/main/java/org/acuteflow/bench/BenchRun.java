@@ -1,0 +1,264 @@
+package org.acuteflow.bench;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.acuteflow.model.FlowModel;
+import org.acuteflow.network.Zone;
+import umontreal.ssj.simevents.eventlist.EventList;
+
+/**
+ * {@code acuteflow bench} from start to finish: warm-up, the full model on one thread, the reference event loop
+ * with the same volume, the speed-up on more threads, and optionally the SSJ event lists, the cost scaling table
+ * and a many-replication heap check. Prints as it goes, so a long run shows progress.
+ */
+public final class BenchRun {
+    /** Targets of the benchmark (docs/performance.md). */
+    public static final double TARGET_RATIO = 0.50;
+    public static final double TARGET_SECONDS_PER_YEAR = 3.0;
+    public static final double TARGET_HEAP_MIB = 512;
+    public static final double TARGET_SPEEDUP = 1.8;
+
+    /**
+     * What to run.
+     *
+     * @param years               simulated years per timed replication
+     * @param replications        timed single-thread replications of the full model (the median is reported)
+     * @param threadReplications  replications run with 1 thread and then with {@code threads} threads
+     * @param threads             threads for the speed-up (2 on a 2-core machine)
+     * @param heapReplications    replications of the heap check (0: skip it)
+     * @param scaling             print the cost table (demand 0.25x, 1x, 4x; boroughs, MSOAs, LSOAs)
+     * @param scalingRuns         runs per row of that table (the median is reported)
+     * @param eventLists          compare SSJ's event lists
+     * @param warmups             untimed replications first, for the JIT compiler
+     */
+    public record Settings(Path networkDir, String configuration, long seed, double years, int warmups,
+                           int replications,
+                           int threadReplications, int threads, int heapReplications, boolean scaling,
+                           int scalingRuns, boolean eventLists) {
+    }
+
+    private final Settings settings;
+    private final PrintWriter out;
+    private final FlowBench bench;
+
+    public BenchRun(Settings settings, PrintWriter out) {
+        this.settings = settings;
+        this.out = out;
+        this.bench = new FlowBench(settings.networkDir(), settings.configuration(), settings.seed(), settings.years());
+    }
+
+    public void run() {
+        Settings s = settings;
+        line("acuteflow bench: network %s, configuration %s, built-in default parameters, %s simulated year(s) per "
+                        + "replication (no warm-up period), seed %d", s.networkDir(), s.configuration(), num(s.years()),
+                s.seed());
+        line("JVM %s %s, %d cores, max heap %s, GC %s; load average %s", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                mib(HeapMeter.maxHeapBytes()), collectors(), loadAverage());
+
+        long t0 = System.nanoTime();
+        FlowModel model = bench.model(1.0);
+        line("model prepared in %.1f s: %d zones, %d sites, %d stations, %d ambulances", (System.nanoTime() - t0) / 1e9,
+                model.network().zones().size(), model.network().sites().size(), model.network().stations().size(),
+                model.network().totalVehicles());
+        StringBuilder warm = new StringBuilder();
+        for (int w = 0; w < s.warmups(); w++) {
+            // Replication indices past the timed ones, so the warm-up does not preview the timed work.
+            warm.append(String.format(Locale.ROOT, " %.2f",
+                    bench.time("warm-up", model, 1000 + w, null).wallSeconds()));
+        }
+        line("warm-up (JIT): %d replication(s), wall s%s", s.warmups(), warm);
+        double pending = bench.meanPendingEvents(model, 0);
+
+        // (b) the full model, one thread.
+        List<FlowBench.Timing> runs = new ArrayList<>();
+        FlowBench.Timing median;
+        HeapMeter.Reading heap;
+        try (HeapMeter meter = HeapMeter.start()) {
+            for (int r = 1; r <= s.replications(); r++) {
+                runs.add(bench.time("full model", model, r, null));
+            }
+            heap = meter.reading();
+        }
+        median = medianOf(runs);
+        double secondsPerYear = median.wallSeconds() / s.years();
+        line("");
+        line("(b) full model, 1 thread, %d replication(s): wall s %s -> median %.3f s (CPU %.3f s) = %.2f s per "
+                        + "simulated year", runs.size(), walls(runs), median.wallSeconds(), median.cpuSeconds(),
+                secondsPerYear);
+        line("    %,d patients (%,d ambulance incidents), %,d events (%.2f per patient): %.2f M events/s",
+                median.patients(), Math.round(median.result().metrics().get("incidents_per_year") * s.years()),
+                median.events(), median.eventsPerPatient(), median.eventsPerSecond() / 1e6);
+        line("    heap over these replications: peak live after GC %s, peak used %s (garbage included)",
+                mib(heap.peakLiveBytes()), mib(heap.peakUsedBytes()));
+
+        // (a) the reference loop with the same volume.
+        double step = bench.referenceStepMinutes(median, pending);
+        FlowBench.Reference ref = bench.reference(median, step, Math.max(3, s.replications()));
+        double ratio = median.eventsPerSecond() / ref.eventsPerSecond();
+        line("(a) reference loop (java.util.PriorityQueue, no model work), same patients and events per patient, "
+                + "best of %d: %.3f s (CPU %.3f s), %,d events, %.2f M events/s", Math.max(3, s.replications()),
+                ref.wallSeconds(), ref.cpuSeconds(), ref.events(), ref.eventsPerSecond() / 1e6);
+        line("    mean pending events: model %.0f, reference loop %.0f (mean step between an incident's events "
+                + "%.1f min, set to match)", pending, ref.meanPending(), step);
+        line("");
+        line("full model / reference loop, events per second: %.0f%% (by CPU time %.0f%%)   [target >= %.0f%%: %s]",
+                100 * ratio, 100 * ref.cpuSeconds() / median.cpuSeconds(), 100 * TARGET_RATIO,
+                met(ratio >= TARGET_RATIO));
+        line("wall seconds per simulated year, 1 thread:  %.2f s   [target <= %.1f s: %s]", secondsPerYear,
+                TARGET_SECONDS_PER_YEAR, met(secondsPerYear <= TARGET_SECONDS_PER_YEAR));
+
+        // Speed-up on threads.
+        if (s.threadReplications() > 0 && s.threads() > 1) {
+            FlowBench.Parallel one = bench.parallel(model, s.threadReplications(), 1);
+            FlowBench.Parallel many = bench.parallel(model, s.threadReplications(), s.threads());
+            double speedup = one.wallSeconds() / many.wallSeconds();
+            line("speed-up, %d replications: 1 thread %.2f s, %d threads %.2f s: %.2fx   [target >= %.1fx: %s]; "
+                            + "results identical: %s", s.threadReplications(), one.wallSeconds(), s.threads(),
+                    many.wallSeconds(), speedup, TARGET_SPEEDUP, met(speedup >= TARGET_SPEEDUP),
+                    one.eventsPerReplication().equals(many.eventsPerReplication()) ? "yes" : "NO");
+            double refOne = bench.referenceConcurrent(median, step, 1);
+            double refMany = bench.referenceConcurrent(median, step, s.threads());
+            line("    the machine's own: %d reference loops at once take %.2fx the wall time of one (speed-up %.2fx "
+                    + "for the same work)", s.threads(), refMany / refOne, s.threads() * refOne / refMany);
+        }
+
+        if (s.eventLists()) {
+            eventLists(model);
+        }
+        if (s.scaling()) {
+            scaling(model);
+        }
+        if (s.heapReplications() > 0) {
+            FlowBench.Heap h = bench.heap(model, s.heapReplications(), 0);
+            double liveMib = h.peakLiveBytes() / 1048576.0;
+            line("");
+            line("heap, %d replications on %d threads (%.1f s, %d collections, statistics streamed): peak live after "
+                            + "GC %s, peak used %s, max heap (-Xmx) %s   [target <= %.0f MiB: %s]", h.replications(),
+                    h.threads(), h.wallSeconds(), h.collections(), mib(h.peakLiveBytes()), mib(h.peakUsedBytes()),
+                    mib(h.maxHeapBytes()), TARGET_HEAP_MIB, met(liveMib <= TARGET_HEAP_MIB
+                            && (h.peakUsedBytes() / 1048576.0 <= TARGET_HEAP_MIB
+                            || h.maxHeapBytes() / 1048576.0 <= TARGET_HEAP_MIB)));
+            line("    (met: peak live within the target and the run fitted in it: -Xmx or peak used <= %.0f MiB)",
+                    TARGET_HEAP_MIB);
+        }
+        line("");
+        line("load average at the end: %s (above ~1 on 2 cores means something else was running)", loadAverage());
+        out.flush();
+    }
+
+    private void eventLists(FlowModel model) {
+        line("");
+        line("SSJ event lists, full model, 1 thread, median of %d:", settings.replications());
+        line("  %-16s %10s %10s %12s  %s", "event list", "wall s", "CPU s", "M events/s",
+                "same results as binary-tree");
+        Map<String, Supplier<EventList>> lists = new TreeMap<>(FlowBench.EVENT_LISTS);
+        Map<String, Double> reference = bench.time("binary-tree", model, 1, FlowBench.EVENT_LISTS.get("binary-tree"))
+                .result().metrics();
+        for (Map.Entry<String, Supplier<EventList>> e : lists.entrySet()) {
+            if (e.getKey().equals("doubly-linked") && settings.years() > 0.1) {
+                // Linear insertion into hundreds of pending events: orders of magnitude slower, not worth a year.
+                line("  %-16s %10s %10s %12s  %s", e.getKey(), "skipped", "", "", "(O(n) insertion)");
+                continue;
+            }
+            List<FlowBench.Timing> runs = new ArrayList<>();
+            for (int r = 1; r <= settings.replications(); r++) {
+                runs.add(bench.time(e.getKey(), model, r, e.getValue()));
+            }
+            FlowBench.Timing m = medianOf(runs);
+            Map<String, Double> metrics = runs.get(0).result().metrics();
+            line("  %-16s %10.3f %10.3f %12.2f  %s", e.getKey(), m.wallSeconds(), m.cpuSeconds(),
+                    m.eventsPerSecond() / 1e6,
+                    metrics.equals(reference) ? "yes" : "NO");
+        }
+    }
+
+    private void scaling(FlowModel model) {
+        line("");
+        line("cost vs demand and network size, 1 thread, %s simulated year(s), median of %d run(s); demand and fleet "
+                + "scaled together:", num(settings.years()), settings.scalingRuns());
+        line("  %-22s %7s %7s %12s %12s %9s %9s %10s %9s %10s", "run", "zones", "demand", "patients", "events",
+                "wall s", "CPU s", "M ev/s", "ns/event", "wall/1x");
+        List<FlowBench.Timing> rows = new ArrayList<>();
+        for (double scale : new double[] {0.25, 1.0, 4.0}) {
+            FlowModel m = scale == 1.0 ? model : bench.model(scale);
+            rows.add(scalingRow("demand " + num(scale) + "x (LSOAs)", m));
+        }
+        // Every network-size row goes through the merged travel times (identity merge for LSOAs), so the rows
+        // differ only in the number of zones.
+        List<Object[]> levels = List.of(new Object[] {"33 boroughs", CoarseNetworks.AREA},
+                new Object[] {"983 MSOAs", CoarseNetworks.MSOA},
+                new Object[] {"4,835 LSOAs", (Function<Zone, String>) Zone::id});
+        for (Object[] level : levels) {
+            @SuppressWarnings("unchecked")
+            Function<Zone, String> groupOf = (Function<Zone, String>) level[1];
+            rows.add(scalingRow("network: " + level[0], bench.model(model, groupOf)));
+        }
+        double base = rows.get(1).wallSeconds();
+        for (FlowBench.Timing t : rows) {
+            line("  %-22s %7d %7s %,12d %,12d %9.3f %9.3f %10.2f %9.0f %10.2f", t.label(), t.zones(),
+                    num(t.demandScale()), t.patients(), t.events(), t.wallSeconds(), t.cpuSeconds(),
+                    t.eventsPerSecond() / 1e6, t.nanosPerEvent(),
+                    t.wallSeconds() / base);
+        }
+    }
+
+    private FlowBench.Timing scalingRow(String label, FlowModel m) {
+        List<FlowBench.Timing> runs = new ArrayList<>();
+        for (int r = 1; r <= settings.scalingRuns(); r++) {
+            runs.add(bench.time(label, m, r, null));
+        }
+        return medianOf(runs);
+    }
+
+    /** The run with the median wall time (the lower middle one for an even count). */
+    static FlowBench.Timing medianOf(List<FlowBench.Timing> runs) {
+        List<FlowBench.Timing> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> Double.compare(a.wallSeconds(), b.wallSeconds()));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static String walls(List<FlowBench.Timing> runs) {
+        StringBuilder b = new StringBuilder();
+        for (FlowBench.Timing t : runs) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", t.wallSeconds()));
+        }
+        return b.toString();
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "NOT met";
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private static String loadAverage() {
+        double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", l);
+    }
+
+    private static String collectors() {
+        List<String> names = new ArrayList<>();
+        ManagementFactory.getGarbageCollectorMXBeans().forEach(g -> names.add(g.getName()));
+        return String.join(" + ", names);
+    }
+
+    private void line(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+        out.flush();
+    }
+}
