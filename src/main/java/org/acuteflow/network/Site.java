@@ -17,7 +17,9 @@ public record Site(int index, String id, String name, double lat, double lon, bo
                    Set<Service> services, Map<Service, Integer> beds, Map<Service, CoverSchedule> cover) {
 
     public Site {
-        services = services.isEmpty() ? Set.of() : Set.copyOf(services);
+        // An EnumSet answers offers() with a bit test: routing and statistics ask it for every patient.
+        services = services.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(services));
         beds = beds.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(beds));
         cover = cover.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(cover));
     }
