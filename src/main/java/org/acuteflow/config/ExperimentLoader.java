@@ -163,6 +163,13 @@ public final class ExperimentLoader {
                 if (values.isEmpty()) {
                     problems.add("sweep.grid." + path, "lists no values");
                 }
+                if (path.equals("configuration")) {
+                    for (int i = 0; i < values.size(); i++) {
+                        if (!values.get(i).isTextual() || values.get(i).asText().isBlank()) {
+                            problems.add("sweep.grid.configuration[" + i + "]", "must name a configuration of the network");
+                        }
+                    }
+                }
             });
             if (!raw.scenarios().isEmpty()) {
                 problems.add("scenarios", "a sweep generates its scenarios: remove 'scenarios' or 'sweep'");

@@ -21,6 +21,12 @@ import org.acuteflow.network.Site;
  * network order, grid paths in name order, so the same file always gives the same scenarios.
  */
 public final class SweepExpander {
+    /**
+     * The grid axis that varies the network configuration instead of a parameter, so that a grid can run over
+     * routing thresholds or service layouts kept as configuration files.
+     */
+    public static final String CONFIGURATION_AXIS = "configuration";
+
     private SweepExpander() {
     }
 
@@ -89,10 +95,15 @@ public final class SweepExpander {
                     continue;
                 }
                 JsonNode params = base.parameters().deepCopy();
+                String configuration = sweep.configuration();
                 StringBuilder name = new StringBuilder(closureNames.get(c));
                 StringBuilder description = new StringBuilder(closureDescriptions.get(c));
                 for (Map.Entry<String, JsonNode> setting : point) {
-                    set((ObjectNode) params, setting.getKey(), setting.getValue());
+                    if (setting.getKey().equals(CONFIGURATION_AXIS)) {
+                        configuration = setting.getValue().asText();
+                    } else {
+                        set((ObjectNode) params, setting.getKey(), setting.getValue());
+                    }
                     String leaf = setting.getKey().substring(setting.getKey().lastIndexOf('.') + 1);
                     if (name.length() > 0) {
                         name.append('_');
@@ -101,7 +112,7 @@ public final class SweepExpander {
                     name.append(safe(leaf + "-" + valueLabel(sweep.grid().get(setting.getKey()), setting.getValue())));
                     description.append(setting.getKey()).append(" = ").append(setting.getValue().toString());
                 }
-                out.add(new ScenarioSpec(out.size(), name.toString(), description.toString(), sweep.configuration(),
+                out.add(new ScenarioSpec(out.size(), name.toString(), description.toString(), configuration,
                         params, base.sources(), closures.get(c)));
             }
         }

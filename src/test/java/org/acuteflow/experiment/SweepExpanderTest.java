@@ -84,6 +84,19 @@ class SweepExpanderTest {
     }
 
     @Test
+    void theConfigurationAxisVariesTheNetworkConfiguration() throws IOException {
+        Experiment e = SweepExpander.expand(load("configuration: base", "grid:",
+                "  configuration: [tight, loose]", "  ems.fleet_scale: [2]"), c -> ThreeSiteNetwork.create());
+        assertEquals(List.of("base", "tight", "loose"), e.scenarios().stream().map(ScenarioSpec::configuration).toList());
+        assertEquals("configuration-loose_fleet_scale-2", e.scenarios().get(2).name());
+        assertEquals(2, e.scenarios().get(2).parameters().at("/ems/fleet_scale").asInt());
+        assertTrue(e.scenarios().get(2).parameters().at("/configuration").isMissingNode(), "not a parameter");
+        InputException notAName = assertThrows(InputException.class,
+                () -> load("configuration: base", "grid:", "  configuration: [{a: 1}]"));
+        assertEquals("sweep.grid.configuration[0]", notAName.problems().get(0).field());
+    }
+
+    @Test
     void sweepMistakesAreInputErrors() throws IOException {
         assertThrows(InputException.class, () -> load("configuration: base"));
         InputException unknownService = assertThrows(InputException.class,
