@@ -94,9 +94,41 @@ final class Charts {
     record Missing(String title, String reason) {
     }
 
+    /** Per-scenario charts of a sweep are drawn for the base and this many of its highest-ranked scenarios. */
+    static final int SWEEP_SCENARIOS_CHARTED = 3;
+
+    /**
+     * Which scenarios get charts of their own (heat maps, occupancy lines, maps). All of them, except in a
+     * sweep, where dozens of near-identical scenarios would bury the few that matter: there, the base and the
+     * highest-ranked by extra deaths (ranking.csv lists them all).
+     */
+    static boolean[] charted(ExperimentResults results) {
+        boolean[] shown = new boolean[results.scenarios()];
+        if (!results.experiment().isSweep() || results.scenarios() <= SWEEP_SCENARIOS_CHARTED + 1) {
+            java.util.Arrays.fill(shown, true);
+            return shown;
+        }
+        shown[results.experiment().baselineIndex()] = true;
+        List<SweepRanking.Row> ranked = SweepRanking.rank(results);
+        for (int i = 0; i < Math.min(SWEEP_SCENARIOS_CHARTED, ranked.size()); i++) {
+            String name = ranked.get(i).scenario();
+            for (int s = 0; s < shown.length; s++) {
+                if (results.experiment().scenarios().get(s).name().equals(name)) {
+                    shown[s] = true;
+                }
+            }
+        }
+        return shown;
+    }
+
     /** Everything drawable from these results, in the order the report shows them. */
     static List<Chart> all(ExperimentResults results, List<Missing> missing) {
         List<Chart> out = new ArrayList<>();
+        if (!java.util.Arrays.equals(charted(results), allTrue(results.scenarios()))) {
+            missing.add(new Missing("Per-scenario charts of the other swept scenarios",
+                    "a sweep charts its base and its " + SWEEP_SCENARIOS_CHARTED
+                            + " highest-ranked scenarios only; ranking.csv and the tables cover every scenario"));
+        }
         deathsByScenario(results, out, missing);
         deathsAverted(results, out, missing);
         sweepRanking(results, out);
@@ -110,6 +142,12 @@ final class Charts {
         occupancy(results, "ed_occupancy_by_hour_of_week", "Emergency department", out, missing);
         travelMaps(results, out, missing);
         return out;
+    }
+
+    private static boolean[] allTrue(int n) {
+        boolean[] b = new boolean[n];
+        java.util.Arrays.fill(b, true);
+        return b;
     }
 
     // ---------------------------------------------------------------- deaths
@@ -303,10 +341,11 @@ final class Charts {
         }
         // One colour scale for every scenario, so equal colours mean equal values across the maps.
         PaintScale scale = GradientScale.sequential(0, max > 0 ? max : 1);
+        boolean[] shown = charted(results);
         for (int s = 0; s < results.scenarios(); s++) {
             double[] v = results.seriesMean(s, name);
             String scenario = results.experiment().scenarios().get(s).name();
-            if (v == null || v.length < HOURS_PER_WEEK) {
+            if (v == null || v.length < HOURS_PER_WEEK || !shown[s]) {
                 continue;
             }
             double[][] xyz = new double[3][HOURS_PER_WEEK];
@@ -352,9 +391,10 @@ final class Charts {
         String title = unit + " occupancy over the week";
         XYSeriesCollection data = new XYSeriesCollection();
         List<Integer> drawn = new ArrayList<>();
+        boolean[] shown = charted(results);
         for (int s = 0; s < results.scenarios(); s++) {
             double[] v = results.seriesMean(s, name);
-            if (v == null || v.length < HOURS_PER_WEEK) {
+            if (v == null || v.length < HOURS_PER_WEEK || !shown[s]) {
                 continue;
             }
             XYSeries line = new XYSeries(results.experiment().scenarios().get(s).name(), false, false);
@@ -417,10 +457,11 @@ final class Charts {
         int n = results.scenarios();
         double[][] minutes = new double[n][];
         double max = 0;
+        boolean[] shown = charted(results);
         for (int s = 0; s < n; s++) {
             Network net = results.model(s).network();
             double[] v = results.seriesMean(s, name);
-            if (net == null || v == null || v.length != net.zones().size() || net.zones().isEmpty()) {
+            if (!shown[s] || net == null || v == null || v.length != net.zones().size() || net.zones().isEmpty()) {
                 continue;
             }
             minutes[s] = v;
