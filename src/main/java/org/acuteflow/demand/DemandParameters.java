@@ -16,7 +16,7 @@ import org.acuteflow.config.Validated;
  * @param classes  volume and mix per demand class
  * @param stroke   case mix of suspected strokes
  */
-public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, DemandClasses classes,
+public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, PerClass<ClassDemand> classes,
                                StrokeCaseMix stroke) implements Validated {
     public static final String PATH = "parameters.demand";
 
@@ -35,7 +35,10 @@ public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, 
         for (Map.Entry<String, ProfileSpec> e : new TreeMap<>(profiles).entrySet()) {
             e.getValue().validate(p, path + ".profiles." + e.getKey());
         }
-        classes.validate(p, path + ".classes", new java.util.TreeSet<>(profiles.keySet()));
+        java.util.Set<String> profileNames = new java.util.TreeSet<>(profiles.keySet());
+        for (DemandClass c : DemandClass.values()) {
+            classes.get(c).validate(p, path + ".classes." + c.key(), profileNames);
+        }
         stroke.validate(p, path + ".stroke");
     }
 

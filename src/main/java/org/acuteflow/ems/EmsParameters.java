@@ -6,6 +6,7 @@ import org.acuteflow.config.DistributionSpec;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
 import org.acuteflow.config.Validated;
+import org.acuteflow.demand.PerClass;
 
 /**
  * The {@code ems:} section of the model parameters.
@@ -19,7 +20,7 @@ import org.acuteflow.config.Validated;
  * @param responseTravelFactor multiplies the travel minutes of the response leg (to the scene) only: it stands
  *                             for the first responders and standby points the model does not represent
  */
-public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, PerClassMinutes onSceneMinutes,
+public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, PerClass<DistributionSpec> onSceneMinutes,
                             DistributionSpec handoverMinutes, double roadKmPerBaseMinute,
                             double responseTravelFactor) implements Validated {
     public static final String PATH = "parameters.ems";
