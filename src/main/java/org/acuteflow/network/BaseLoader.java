@@ -293,15 +293,16 @@ final class BaseLoader {
         return true;
     }
 
-    private static void checkCoordinates(Csv.Table t, Csv.Row r, double lat, double lon, List<InputProblem> problems) {
-        if (Double.isNaN(lat) || Double.isNaN(lon)) {
-            return;
-        }
-        if (!Geo.plausible(lat, lon)) {
+    /** The row's lat and lon columns, checked to be plausible WGS84 degrees; NaN where a cell is unreadable. */
+    private static double[] coordinates(Csv.Table t, Csv.Row r, List<InputProblem> problems) {
+        double lat = Csv.number(t, r, "lat", Double.NaN, problems);
+        double lon = Csv.number(t, r, "lon", Double.NaN, problems);
+        if (!Double.isNaN(lat) && !Double.isNaN(lon) && !Geo.plausible(lat, lon)) {
             problems.add(new InputProblem(t.file(), r.line(), 0, "lat",
                     "impossible coordinates " + lat + ", " + lon + ": lat must be in [-90, 90], lon in [-180, 180], "
                             + "and 0,0 is taken for a missing value (WGS84 degrees, e.g. 51.5, -0.12)"));
         }
+        return new double[] {lat, lon};
     }
 
     static List<Zone> readZones(Path file, Map<String, Defined> ids, List<Integer> lines, List<InputProblem> problems) {
@@ -312,9 +313,9 @@ final class BaseLoader {
         }
         for (Csv.Row r : t.rows()) {
             String id = t.get(r, "id");
-            double lat = Csv.number(t, r, "lat", Double.NaN, problems);
-            double lon = Csv.number(t, r, "lon", Double.NaN, problems);
-            checkCoordinates(t, r, lat, lon, problems);
+            double[] latLon = coordinates(t, r, problems);
+            double lat = latLon[0];
+            double lon = latLon[1];
             double pop = Csv.number(t, r, "population", Double.NaN, problems);
             double pop65 = Csv.number(t, r, "population_65plus", Double.NaN, problems);
             double strokes = Csv.number(t, r, "stroke_admissions_per_year", Double.NaN, problems);
@@ -352,9 +353,9 @@ final class BaseLoader {
         }
         for (Csv.Row r : t.rows()) {
             String id = t.get(r, "id");
-            double lat = Csv.number(t, r, "lat", Double.NaN, problems);
-            double lon = Csv.number(t, r, "lon", Double.NaN, problems);
-            checkCoordinates(t, r, lat, lon, problems);
+            double[] latLon = coordinates(t, r, problems);
+            double lat = latLon[0];
+            double lon = latLon[1];
             Set<Service> services = EnumSet.noneOf(Service.class);
             for (Service s : Service.values()) {
                 if (Csv.flag(t, r, s.key(), problems)) {
@@ -397,9 +398,9 @@ final class BaseLoader {
         }
         for (Csv.Row r : t.rows()) {
             String id = t.get(r, "id");
-            double lat = Csv.number(t, r, "lat", Double.NaN, problems);
-            double lon = Csv.number(t, r, "lon", Double.NaN, problems);
-            checkCoordinates(t, r, lat, lon, problems);
+            double[] latLon = coordinates(t, r, problems);
+            double lat = latLon[0];
+            double lon = latLon[1];
             double v = Csv.number(t, r, "vehicles", Double.NaN, problems);
             if (!Double.isNaN(v) && (v < 0 || v != Math.rint(v))) {
                 problems.add(new InputProblem(t.file(), r.line(), 0, "vehicles", "must be a whole number >= 0, got "
