@@ -157,7 +157,7 @@ public final class BenchRun {
 
     private void eventLists(FlowModel model) {
         line("");
-        line("SSJ event lists, full model, 1 thread, median of %d:", settings.replications());
+        line("Event lists (SSJ's and the calendar queue), full model, 1 thread, median of %d:", settings.replications());
         line("  %-16s %10s %10s %12s  %s", "event list", "wall s", "CPU s", "M events/s",
                 "same results as binary-tree");
         Map<String, Supplier<EventList>> lists = new TreeMap<>(FlowBench.EVENT_LISTS);

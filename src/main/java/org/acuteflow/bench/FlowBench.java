@@ -84,6 +84,7 @@ public final class FlowBench {
             "binary-tree", BinaryTree::new,
             "splay-tree", SplayTree::new,
             "henriksen", Henriksen::new,
+            "calendar", org.acuteflow.sim.CalendarEventList::new,
             "red-black-tree", RedblackTree::new,
             "doubly-linked", DoublyLinked::new);
 

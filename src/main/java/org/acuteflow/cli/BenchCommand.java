@@ -61,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     int scalingRuns;
 
     @Option(names = "--event-lists", description = "Compare SSJ's event lists (binary tree, splay tree, "
-            + "Henriksen, red-black tree) on the full model.")
+            + "Henriksen, red-black tree) and the calendar queue on the full model.")
     boolean eventLists;
 
     @Option(names = "--quick", description = "A short smoke run of every part: 0.05 simulated years, 1 "
