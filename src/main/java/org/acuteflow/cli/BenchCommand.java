@@ -47,6 +47,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "then on --threads threads (default: 4; --quick: 2).")
     Integer threadReplications;
 
+    @Option(names = "--speedup-rounds", paramLabel = "N", description = "Rounds of the speed-up measurement, each a "
+            + "1-thread run then a --threads run; the median speed-up is reported (default: 3; --quick: 1).")
+    Integer speedupRounds;
+
     @Option(names = "--heap-replications", paramLabel = "N", defaultValue = "0",
             description = "Also run N replications on all cores, as a run does, and report the peak heap "
                     + "(default: ${DEFAULT-VALUE} = skip; docs/performance.md uses 100).")
@@ -81,17 +85,19 @@ public final class BenchCommand implements Callable<Integer> {
         int reps = replications != null ? replications : quick ? 1 : 3;
         int threadReps = threadReplications != null ? threadReplications : quick ? 2 : 4;
         int warm = warmups != null ? warmups : quick ? 1 : 2;
+        int rounds = speedupRounds != null ? speedupRounds : quick ? 1 : 3;
         Problems problems = Problems.forFile("command line");
         problems.inRange("--years", y, 1.0 / 365, 100);
         problems.inRange("--warmup", warm, 0, 100);
         problems.inRange("--replications", reps, 1, 1000);
         problems.inRange("--threads", threads, 1, 1024);
         problems.inRange("--thread-replications", threadReps, 0, 1000);
+        problems.inRange("--speedup-rounds", rounds, 1, 100);
         problems.inRange("--heap-replications", heapReplications, 0, 100_000);
         problems.inRange("--scaling-runs", scalingRuns, 1, 100);
         problems.throwIfAny();
         BenchRun.Settings settings = new BenchRun.Settings(network, configuration, seed, y, warm, reps, threadReps,
-                threads, heapReplications, scaling || quick, scalingRuns, eventLists || quick);
+                threads, rounds, heapReplications, scaling || quick, scalingRuns, eventLists || quick);
         new BenchRun(settings, spec.commandLine().getOut()).run();
         return Main.OK;
     }
