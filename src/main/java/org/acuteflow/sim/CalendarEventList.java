@@ -161,33 +161,52 @@ public final class CalendarEventList implements EventList {
 
     /** SSJ's addBefore/addAfter: {@code ev} takes {@code other}'s place in the order, just before or after it. */
     private void insertNextTo(Event ev, Event other, boolean before) {
-        int slot = (int) (virtualBucket(other.time()) & mask);
-        Node prev = null;
-        Node at = buckets[slot];
-        while (at != null && at.event != other) {
-            prev = at;
-            at = at.next;
-        }
-        if (at == null) {
+        int slot = slotOf(other);
+        Node prev = previousOf(slot, other);
+        if (prev == null) {
             throw new IllegalArgumentException("event " + other + " is not in this list");
         }
+        Node at = prev == BEFORE_HEAD ? buckets[slot] : prev.next;
         Node n = node(ev);
         // Same time and priority as other, so the bucket stays sorted.
         n.time = at.time;
         n.priority = at.priority;
         if (before) {
-            n.next = at;
-            if (prev == null) {
-                buckets[slot] = n;
-            } else {
-                prev.next = n;
-            }
+            link(slot, prev, n);
         } else {
-            n.next = at.next;
-            at.next = n;
+            link(slot, at, n);
         }
         size++;
         grown();
+    }
+
+    private int slotOf(Event ev) {
+        return (int) (virtualBucket(ev.time()) & mask);
+    }
+
+    /** Stands for "no node before: it is the bucket's head" in {@link #previousOf}. */
+    private static final Node BEFORE_HEAD = new Node();
+
+    /** The node before {@code ev}'s in bucket {@code slot}, {@link #BEFORE_HEAD} if it is the head, null if absent. */
+    private Node previousOf(int slot, Event ev) {
+        Node prev = BEFORE_HEAD;
+        for (Node at = buckets[slot]; at != null; prev = at, at = at.next) {
+            if (at.event == ev) {
+                return prev;
+            }
+        }
+        return null;
+    }
+
+    /** Links {@code n} after {@code prev} ({@link #BEFORE_HEAD}: as the head) of bucket {@code slot}. */
+    private void link(int slot, Node prev, Node n) {
+        if (prev == BEFORE_HEAD) {
+            n.next = buckets[slot];
+            buckets[slot] = n;
+        } else {
+            n.next = prev.next;
+            prev.next = n;
+        }
     }
 
     /** The slot whose head is the next event (cursor moved to it), or -1 when the list is empty. */
@@ -252,19 +271,17 @@ public final class CalendarEventList implements EventList {
 
     @Override
     public boolean remove(Event ev) {
-        int slot = (int) (virtualBucket(ev.time()) & mask);
-        Node prev = null;
-        Node at = buckets[slot];
-        while (at != null && at.event != ev) {
-            prev = at;
-            at = at.next;
-        }
-        if (at == null) {
+        int slot = slotOf(ev);
+        Node prev = previousOf(slot, ev);
+        if (prev == null) {
             return false;
         }
-        if (prev == null) {
+        Node at;
+        if (prev == BEFORE_HEAD) {
+            at = buckets[slot];
             buckets[slot] = at.next;
         } else {
+            at = prev.next;
             prev.next = at.next;
         }
         size--;
