@@ -214,14 +214,15 @@ public final class BenchRun {
 
     private void scaling(FlowModel model) {
         line("");
-        line("cost vs demand and network size, 1 thread, %s simulated year(s), median of %d run(s); demand and fleet "
-                + "scaled together:", num(settings.years()), settings.scalingRuns());
+        line("cost vs demand and network size, 1 thread, %s simulated year(s), median of %d run(s) taken round-robin; "
+                + "demand and fleet scaled together:", num(settings.years()), settings.scalingRuns());
         line("  %-22s %7s %7s %12s %12s %9s %9s %10s %9s %10s", "run", "zones", "demand", "patients", "events",
                 "wall s", "CPU s", "M ev/s", "ns/event", "wall/1x");
-        List<FlowBench.Timing> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<FlowModel> models = new ArrayList<>();
         for (double scale : new double[] {0.25, 1.0, 4.0}) {
-            FlowModel m = scale == 1.0 ? model : bench.model(scale);
-            rows.add(scalingRow("demand " + num(scale) + "x (LSOAs)", m));
+            labels.add("demand " + num(scale) + "x (LSOAs)");
+            models.add(scale == 1.0 ? model : bench.model(scale));
         }
         // Every network-size row goes through the merged travel times (identity merge for LSOAs), so the rows
         // differ only in the number of zones.
@@ -231,7 +232,23 @@ public final class BenchRun {
         for (Object[] level : levels) {
             @SuppressWarnings("unchecked")
             Function<Zone, String> groupOf = (Function<Zone, String>) level[1];
-            rows.add(scalingRow("network: " + level[0], bench.model(model, groupOf)));
+            labels.add("network: " + level[0]);
+            models.add(bench.model(model, groupOf));
+        }
+        // Round-robin over the rows, one run of each per round: a machine that slows down for a minute then
+        // slows every row a little instead of one row a lot.
+        List<List<FlowBench.Timing>> runs = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            runs.add(new ArrayList<>());
+        }
+        for (int r = 1; r <= settings.scalingRuns(); r++) {
+            for (int i = 0; i < models.size(); i++) {
+                runs.get(i).add(bench.time(labels.get(i), models.get(i), r, null));
+            }
+        }
+        List<FlowBench.Timing> rows = new ArrayList<>();
+        for (List<FlowBench.Timing> row : runs) {
+            rows.add(medianOf(row));
         }
         double base = rows.get(1).wallSeconds();
         for (FlowBench.Timing t : rows) {
@@ -240,14 +257,6 @@ public final class BenchRun {
                     t.eventsPerSecond() / 1e6, t.nanosPerEvent(),
                     t.wallSeconds() / base);
         }
-    }
-
-    private FlowBench.Timing scalingRow(String label, FlowModel m) {
-        List<FlowBench.Timing> runs = new ArrayList<>();
-        for (int r = 1; r <= settings.scalingRuns(); r++) {
-            runs.add(bench.time(label, m, r, null));
-        }
-        return medianOf(runs);
     }
 
     /** The run with the median wall time (the lower middle one for an even count). */
