@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the full model on a network (default: London, concentrated-2010, built-in default "
                 + "parameters) against a bare PriorityQueue event loop with the same number of patients and events.",
-                "Prints events per second of both and their ratio, wall seconds per simulated year on one thread "
+                "Prints events per second of both and their ratio (median of paired runs), wall seconds per simulated year on one thread "
                         + "(after warm-up replications), peak heap, and the speed-up on more threads; optionally the "
-                        + "SSJ event lists, a table of cost vs demand and network size, and the heap of a "
+                        + "event lists, a table of cost vs demand and network size, and the heap of a "
                         + "many-replication run. See docs/performance.md.",
-                "Run it on an otherwise idle machine; JAVA_OPTS passes JVM options (e.g. -Xmx512m)."})
+                "Run it on an otherwise idle machine; JAVA_OPTS passes JVM options (the launcher's default: "
+                        + "-XX:+UseParallelGC -Xmn64m)."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--network", paramLabel = "DIR", defaultValue = "networks/london",
@@ -35,8 +36,9 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: 2; --quick: 1).")
     Integer warmups;
 
-    @Option(names = "--replications", paramLabel = "N", description = "Timed one-thread replications; the median "
-            + "is reported (default: 3; --quick: 1).")
+    @Option(names = "--replications", paramLabel = "N", description = "Timed one-thread model years, each followed "
+            + "by a timed run of the reference loop; the medians and the median ratio of the pairs are reported "
+            + "(default: 3; --quick: 1).")
     Integer replications;
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "2",
