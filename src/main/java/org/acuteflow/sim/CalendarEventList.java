@@ -359,16 +359,15 @@ public final class CalendarEventList implements EventList {
     /** Every pending node in event order (time, priority, adding order), for resizing and iteration. */
     private List<Node> inOrder() {
         List<Node> nodes = new ArrayList<>(size);
-        // Each bucket is sorted; a bucket's nodes of one virtual bucket keep their relative order, and a stable
-        // sort by (time, priority) of the concatenation keeps FIFO order between equal keys, which are always in
-        // the same bucket.
         for (Node head : buckets) {
             for (Node at = head; at != null; at = at.next) {
                 nodes.add(at);
             }
         }
-        nodes.sort((a, b) -> a.time != b.time ? Double.compare(a.time, b.time)
-                : Double.compare(a.priority, b.priority));
+        // Events of one virtual bucket are one run of one bucket's list, already in event order (including the
+        // places addFirst, addBefore and addAfter gave them); events of different virtual buckets are ordered by
+        // it. So a stable sort by virtual bucket alone restores the exact order.
+        nodes.sort((a, b) -> Long.compare(virtualBucket(a.time), virtualBucket(b.time)));
         return nodes;
     }
 

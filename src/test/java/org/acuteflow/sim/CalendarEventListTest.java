@@ -159,6 +159,34 @@ class CalendarEventListTest {
     }
 
     @Test
+    void eventsPlacedByAddFirstBeforeAndAfterKeepTheirPlaceWhenTheRingIsRebuilt() {
+        Simulator sim = new Simulator();
+        List<EventList> lists = List.of(new Henriksen(), new CalendarEventList());
+        List<List<String>> orders = new ArrayList<>();
+        for (EventList list : lists) {
+            Marker a = new Marker(sim, "a", 5, 1);
+            Marker b = new Marker(sim, "b", 5, 1);
+            list.add(a);
+            list.add(b);
+            // First although its priority is worse than a's and b's; then one just before b and one after a.
+            list.addFirst(new Marker(sim, "first", 5, 2));
+            list.addBefore(new Marker(sim, "before-b", 5, 1), b);
+            list.addAfter(new Marker(sim, "after-a", 5, 1), a);
+            // Enough later events to double the calendar's ring several times.
+            for (int i = 0; i < 300; i++) {
+                list.add(new Marker(sim, "later" + i, 6 + i * 0.25, 1));
+            }
+            List<String> order = new ArrayList<>();
+            for (Event e = list.removeFirst(); e != null; e = list.removeFirst()) {
+                order.add(e.toString());
+            }
+            orders.add(order);
+        }
+        assertEquals(List.of("first", "a", "after-a", "before-b", "b"), orders.get(0).subList(0, 5));
+        assertEquals(orders.get(0), orders.get(1));
+    }
+
+    @Test
     void removesArbitraryEventsAndFindsTheFirstOfAClass() {
         Simulator sim = new Simulator();
         CalendarEventList list = new CalendarEventList();
