@@ -107,10 +107,15 @@ public final class Problems {
             return false;
         }
         if (value < min || value > max) {
-            add(path, "must be between " + min + " and " + max + ", got " + value);
+            add(path, "must be between " + shown(min) + " and " + shown(max) + ", got " + shown(value));
             return false;
         }
         return true;
+    }
+
+    /** Whole numbers without a decimal point ("between 1 and 100, got 0"), others as Java writes them. */
+    private static String shown(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Probabilities that must sum to one (within 1e-6). */
