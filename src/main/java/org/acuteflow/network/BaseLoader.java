@@ -418,6 +418,13 @@ final class BaseLoader {
 
     static void readRoads(Path file, boolean curveMode, Map<String, Defined> ids, RoadGraph.Builder builder,
                           List<InputProblem> problems) {
+        if (GraphMlRoads.isGraphMl(file)) {
+            for (GraphMlRoads.Edge e : GraphMlRoads.read(file, curveMode, problems)) {
+                addRoad(file.toString(), e.line(), e.from(), e.to(), e.km(), e.minutes(), curveMode, ids, builder,
+                        problems);
+            }
+            return;
+        }
         Set<String> optional = curveMode ? Set.of("minutes") : Set.of();
         Set<String> required = curveMode ? ROAD_COLUMNS : Set.of("from", "to", "km", "minutes");
         Csv.Table t = Csv.read(file, required, optional, problems);
@@ -425,35 +432,47 @@ final class BaseLoader {
             return;
         }
         for (Csv.Row r : t.rows()) {
-            String from = t.get(r, "from");
-            String to = t.get(r, "to");
-            Defined a = ids.get(from);
-            Defined b = ids.get(to);
-            if (a == null) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "from", "unknown id '" + from
-                        + "'; roads join ids of zones, sites and stations"));
-            }
-            if (b == null) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "to", "unknown id '" + to
-                        + "'; roads join ids of zones, sites and stations"));
-            }
             double km = Csv.number(t, r, "km", Double.NaN, problems);
-            if (km < 0) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "km", "must be >= 0, got " + km));
-            }
             double minutes = curveMode ? km : Csv.number(t, r, "minutes", Double.NaN, problems);
-            if (!curveMode && minutes < 0) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "minutes", "must be >= 0, got " + minutes));
-            }
-            if (a == null || b == null || !(km >= 0) || !(minutes >= 0)) {
-                continue;
-            }
-            if (a.node() == b.node()) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "to", "a road must join two different places"));
-            } else if (!builder.add(a.node(), b.node(), minutes, km)) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "to", "road " + from + " - " + to
-                        + " is given twice (roads are two-way); keep one"));
-            }
+            addRoad(t.file(), r.line(), t.get(r, "from"), t.get(r, "to"), km, minutes, curveMode, ids, builder,
+                    problems);
+        }
+    }
+
+    /**
+     * Checks one road (ids known, lengths not negative, two different places, not given twice) and adds it. NaN
+     * lengths were already reported by the reader and are skipped silently. In trip-curve mode the graph's weight
+     * is the road's km.
+     */
+    private static void addRoad(String file, int line, String from, String to, double km, double minutes,
+                                boolean curveMode, Map<String, Defined> ids, RoadGraph.Builder builder,
+                                List<InputProblem> problems) {
+        Defined a = ids.get(from);
+        Defined b = ids.get(to);
+        if (a == null) {
+            problems.add(new InputProblem(file, line, 0, "from", "unknown id '" + from
+                    + "'; roads join ids of zones, sites and stations"));
+        }
+        if (b == null) {
+            problems.add(new InputProblem(file, line, 0, "to", "unknown id '" + to
+                    + "'; roads join ids of zones, sites and stations"));
+        }
+        if (km < 0) {
+            problems.add(new InputProblem(file, line, 0, "km", "must be >= 0, got " + km));
+        }
+        if (curveMode) {
+            minutes = km;
+        } else if (minutes < 0) {
+            problems.add(new InputProblem(file, line, 0, "minutes", "must be >= 0, got " + minutes));
+        }
+        if (a == null || b == null || !(km >= 0) || !(minutes >= 0)) {
+            return;
+        }
+        if (a.node() == b.node()) {
+            problems.add(new InputProblem(file, line, 0, "to", "a road must join two different places"));
+        } else if (!builder.add(a.node(), b.node(), minutes, km)) {
+            problems.add(new InputProblem(file, line, 0, "to", "road " + from + " - " + to
+                    + " is given twice (roads are two-way); keep one"));
         }
     }
 

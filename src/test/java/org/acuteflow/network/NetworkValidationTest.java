@@ -24,8 +24,13 @@ class NetworkValidationTest {
 
     /** A fresh copy of the example network in its own folder (so the base cache sees new files). */
     private Path copy() throws IOException {
+        return copyExample(tmp);
+    }
+
+    /** A fresh copy of the example network in a new folder under {@code parent}. */
+    static Path copyExample(Path parent) throws IOException {
         Path src = ExampleNetworkTest.EXAMPLE;
-        Path dst = Files.createTempDirectory(tmp, "net");
+        Path dst = Files.createTempDirectory(parent, "net");
         try (Stream<Path> s = Files.walk(src)) {
             for (Path p : s.toList()) {
                 Path t = dst.resolve(src.relativize(p).toString());
