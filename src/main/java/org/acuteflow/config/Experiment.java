@@ -20,7 +20,8 @@ public record Experiment(String name, String description, Path file, String sha2
                          SweepSpec sweep) {
 
     /** Output kinds a run can write. summary.csv, replications.csv and manifest.json are always written. */
-    public static final List<String> OUTPUTS = List.of("differences", "report", "charts", "geojson", "patients", "sensitivity");
+    public static final List<String> OUTPUTS = List.of("differences", "report", "charts", "svg", "geojson", "patients",
+            "sensitivity");
 
     public Experiment {
         scenarios = List.copyOf(scenarios);

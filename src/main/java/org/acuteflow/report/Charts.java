@@ -86,8 +86,23 @@ final class Charts {
      *
      * @param file    file name under charts/
      * @param caption what the chart shows, for the report
+     * @param source  the drawn chart, kept so that it can also be written as SVG on request
      */
-    record Chart(String file, String title, String caption, int width, int height, byte[] png) {
+    record Chart(String file, String title, String caption, int width, int height, byte[] png, JFreeChart source) {
+        /** The file name of the SVG version. */
+        String svgFile() {
+            return file.replaceFirst("\\.png$", "") + ".svg";
+        }
+
+        /** The chart as an SVG document of the PNG's size. */
+        String svg() {
+            return Charts.svg(source, width, height, "af-" + file.replaceFirst("\\.png$", "") + "-");
+        }
+    }
+
+    /** A chart drawn as PNG now, and as SVG later if asked. */
+    private static Chart drawn(String file, String title, String caption, int width, int height, JFreeChart chart) {
+        return new Chart(file, title, caption, width, height, png(chart, width, height), chart);
     }
 
     /** A chart the report would have shown and why it could not be drawn. */
@@ -171,9 +186,9 @@ final class Charts {
             return;
         }
         JFreeChart chart = barChart(title, "deaths per year", data);
-        out.add(new Chart("deaths_per_year.png", title,
+        out.add(drawn("deaths_per_year.png", title,
                 "Mean deaths per year of each scenario (metric deaths_total); whiskers are the 95% Student-t interval "
-                        + "over replications (none with one replication).", WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT)));
+                        + "over replications (none with one replication).", WIDTH, HEIGHT, chart));
     }
 
     private static void deathsAverted(ExperimentResults results, List<Chart> out, List<Missing> missing) {
@@ -205,10 +220,10 @@ final class Charts {
         }
         JFreeChart chart = barChart(title, "deaths averted per year (baseline " + e.baseline() + " minus scenario)", data);
         ((CategoryPlot) chart.getPlot()).addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));
-        out.add(new Chart("deaths_averted.png", title,
+        out.add(drawn("deaths_averted.png", title,
                 "Deaths averted per year = baseline minus scenario, paired by replication (common random numbers); "
                         + "whiskers are the 95% interval of the paired difference. Above zero: fewer deaths than the "
-                        + "baseline.", WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT)));
+                        + "baseline.", WIDTH, HEIGHT, chart));
     }
 
     /** Sweeps: extra deaths per year of each generated scenario, most harmful first (as in ranking.csv). */
@@ -235,9 +250,9 @@ final class Charts {
         plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(1f)));
         ((StatisticalBarRenderer) plot.getRenderer()).setMaximumBarWidth(0.6);
         int height = Math.max(HEIGHT, 120 + 22 * data.getColumnCount());
-        out.add(new Chart("sweep_ranking.png", title,
+        out.add(drawn("sweep_ranking.png", title,
                 "Each swept scenario minus the unmodified base, paired by replication; whiskers are 95% intervals. "
-                        + "Ordered as ranking.csv: most extra deaths first.", WIDTH, height, png(chart, WIDTH, height)));
+                        + "Ordered as ranking.csv: most extra deaths first.", WIDTH, height, chart));
     }
 
     private static JFreeChart barChart(String title, String valueLabel, DefaultStatisticalCategoryDataset data) {
@@ -312,10 +327,10 @@ final class Charts {
             plot.addDomainMarker(marker);
         }
         JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, true));
-        out.add(new Chart("stroke_travel_cumulative.png", title,
+        out.add(drawn("stroke_travel_cumulative.png", title,
                 "Share of stroke patients reaching the hospital they were taken to within each number of minutes "
                         + "(series stroke_travel_minutes_histogram, mean over replications). Dashed lines at 30 and "
-                        + "45 minutes.", WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT)));
+                        + "45 minutes.", WIDTH, HEIGHT, chart));
     }
 
     // ---------------------------------------------------------------- hour x weekday
@@ -375,10 +390,10 @@ final class Charts {
             String title = what + " by hour and weekday: " + scenario;
             JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, false));
             chart.addSubtitle(legend(scale, unit + " per cell"));
-            out.add(new Chart(slug(name) + "_" + scenario + ".png", title,
+            out.add(drawn(slug(name) + "_" + scenario + ".png", title,
                     what + " in each hour of the week (series " + name + ", mean over replications), scenario "
                             + scenario + ". The colour scale is shared by all scenarios.",
-                    WIDTH, HEAT_HEIGHT, png(chart, WIDTH, HEAT_HEIGHT)));
+                    WIDTH, HEAT_HEIGHT, chart));
         }
     }
 
@@ -422,9 +437,9 @@ final class Charts {
         }
         XYPlot plot = new XYPlot(data, x, y, r);
         JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, true));
-        out.add(new Chart(name.replace("_by_hour_of_week", "_week") + ".png", title,
+        out.add(drawn(name.replace("_by_hour_of_week", "_week") + ".png", title,
                 unit + " beds occupied in each hour of the week (series " + name + ", mean over replications); "
-                        + "ticks mark midnight at the start of each day.", WIDTH, HEIGHT, png(chart, WIDTH, HEIGHT)));
+                        + "ticks mark midnight at the start of each day.", WIDTH, HEIGHT, chart));
     }
 
     /** Labels hour-of-week ticks (multiples of 24) with the weekday starting there. */
@@ -481,12 +496,12 @@ final class Charts {
             String scenario = e.scenarios().get(s).name();
             String title = "Stroke travel minutes by zone: " + scenario;
             JFreeChart chart = map(title, results.model(s).network(), minutes[s], scale, "minutes to stroke hospital");
-            out.add(new Chart("map_stroke_travel_" + scenario + ".png", title,
+            out.add(drawn("map_stroke_travel_" + scenario + ".png", title,
                     "Zone centroids coloured by base (off-peak, blue-light) minutes to the stroke hospital chosen for "
                             + "the zone (series " + name + "), scenario " + scenario + ". Filled triangles: open "
                             + "sites with a HASU; open squares: other open sites; crosses: closed sites. Distances "
                             + "in km from the map centre (equirectangular, corrected by the cosine of latitude).",
-                    MAP_SIZE, MAP_SIZE, mapPng(chart)));
+                    MAP_SIZE, MAP_SIZE, fitMap(chart)));
         }
         if (!any) {
             missing.add(new Missing("Maps of stroke travel minutes",
@@ -514,10 +529,10 @@ final class Charts {
             String title = "Change in stroke travel minutes: " + scenario + " minus " + e.baseline();
             JFreeChart chart = map(title, results.model(s).network(), change, GradientScale.diverging(-worst, worst),
                     "change in minutes (negative = quicker)");
-            out.add(new Chart("map_stroke_travel_change_" + scenario + ".png", title,
+            out.add(drawn("map_stroke_travel_change_" + scenario + ".png", title,
                     "Change in base minutes to the chosen stroke hospital, scenario " + scenario + " minus baseline "
                             + e.baseline() + ", by zone: blue zones are quicker to reach, red slower. Sites as in "
-                            + "the scenario's map.", MAP_SIZE, MAP_SIZE, mapPng(chart)));
+                            + "the scenario's map.", MAP_SIZE, MAP_SIZE, fitMap(chart)));
         }
     }
 
@@ -640,7 +655,7 @@ final class Charts {
      * Renders a map with equal km per pixel on both axes: a first rendering measures the data area that the
      * axes, titles and legends leave, then the axis ranges are widened to that area's aspect ratio.
      */
-    private static byte[] mapPng(JFreeChart chart) {
+    private static JFreeChart fitMap(JFreeChart chart) {
         XYPlot plot = (XYPlot) chart.getPlot();
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -676,7 +691,7 @@ final class Charts {
         double cy = (minY + maxY) / 2;
         plot.getDomainAxis().setRange(cx - kmPerPixel * area.getWidth() / 2, cx + kmPerPixel * area.getWidth() / 2);
         plot.getRangeAxis().setRange(cy - kmPerPixel * area.getHeight() / 2, cy + kmPerPixel * area.getHeight() / 2);
-        return png(chart, MAP_SIZE, MAP_SIZE);
+        return chart;
     }
 
     private static Shape triangle(double size) {
@@ -732,6 +747,18 @@ final class Charts {
         TextTitle t = chart.getTitle();
         t.setPaint(Color.BLACK);
         return chart;
+    }
+
+    /**
+     * An SVG document of the chart at {@code width} x {@code height} (JFreeSVG). Definition ids start with
+     * {@code idPrefix} (JFreeSVG's default is the clock's nanoseconds), so the same chart gives the same text and
+     * several charts can be inlined in one page without their ids clashing.
+     */
+    static String svg(JFreeChart chart, int width, int height, String idPrefix) {
+        org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix(idPrefix);
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        return g.getSVGDocument();
     }
 
     /** PNG bytes. ImageIO's PNG writer stores no time or text chunks, so equal images give equal bytes. */

@@ -44,13 +44,18 @@ public final class RunOutputs {
             GeoJson.writeZones(results, dir.resolve("zones.geojson"));
             GeoJson.writeSites(results, dir.resolve("sites.geojson"));
         }
-        if (e.wants("charts") || e.wants("report")) {
+        if (e.wants("charts") || e.wants("svg") || e.wants("report")) {
             List<Charts.Missing> missing = new ArrayList<>();
             List<Charts.Chart> charts = Charts.all(results, missing);
-            if (e.wants("charts") && !charts.isEmpty()) {
+            if ((e.wants("charts") || e.wants("svg")) && !charts.isEmpty()) {
                 Path folder = Files.createDirectories(dir.resolve("charts"));
                 for (Charts.Chart c : charts) {
-                    Files.write(folder.resolve(c.file()), c.png());
+                    if (e.wants("charts")) {
+                        Files.write(folder.resolve(c.file()), c.png());
+                    }
+                    if (e.wants("svg")) {
+                        Files2.writeString(folder.resolve(c.svgFile()), c.svg());
+                    }
                 }
             }
             if (e.wants("report")) {

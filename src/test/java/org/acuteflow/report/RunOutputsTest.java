@@ -199,6 +199,35 @@ class RunOutputsTest {
     }
 
     @Test
+    void svgOutputWritesEachChartAsAVectorImageOfItsSizeTheSameEveryTime() throws Exception {
+        Set<String> outputs = new HashSet<>(ReportFixture.allOutputs());
+        outputs.add("svg");
+        ExperimentResults results = ReportFixture.results(ReportFixture.experiment(3, outputs), true);
+        RunOutputs.write(results, dir);
+        List<Charts.Chart> charts = Charts.all(results, new ArrayList<>());
+        assertFalse(charts.isEmpty());
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        // The documents name the SVG 1.1 DTD; parsing must not try to fetch it.
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        for (Charts.Chart c : charts) {
+            Path png = dir.resolve("charts").resolve(c.file());
+            Path svg = dir.resolve("charts").resolve(c.svgFile());
+            assertTrue(Files.exists(png), c.file());
+            assertTrue(c.svgFile().endsWith(".svg") && !c.svgFile().contains(".png"), c.svgFile());
+            org.w3c.dom.Element root = factory.newDocumentBuilder().parse(svg.toFile()).getDocumentElement();
+            assertEquals("svg", root.getTagName(), c.svgFile());
+            assertEquals(c.width(), Double.parseDouble(root.getAttribute("width").replace("px", "")), 0, c.svgFile());
+            assertEquals(c.height(), Double.parseDouble(root.getAttribute("height").replace("px", "")), 0,
+                    c.svgFile());
+            // Vector content, with the chart's own title as text.
+            String text = Files.readString(svg);
+            assertTrue(text.contains("<path") || text.contains("<rect"), c.svgFile());
+            assertTrue(text.contains(c.title().split(":")[0].replace("&", "&amp;")), c.svgFile());
+            assertEquals(text, c.svg(), "the same chart drawn again gives the same SVG: " + c.svgFile());
+        }
+    }
+
+    @Test
     void travelMapColoursFarZonesDarkerThanNearOnes() throws IOException {
         // The zone with the longest journey must carry the darkest colour of the scale somewhere on the map: a
         // check that the paint scale is applied to the zone values rather than drawn uniformly.
