@@ -54,8 +54,10 @@ public final class CalendarEventList implements EventList {
     /** The virtual bucket being emptied; no pending event belongs to an earlier one. */
     private long current;
     private int size;
-    /** Recycled nodes, so that a long run does not allocate one per event. */
+    /** Recycled nodes, so that a long run does not allocate one per event; at most {@link #MAX_FREE} kept. */
     private Node free;
+    private int freeCount;
+    private static final int MAX_FREE = 1 << 16;
 
     private final double[] gaps = new double[GAP_SAMPLES];
     private int gapCount;
@@ -75,6 +77,7 @@ public final class CalendarEventList implements EventList {
         current = 0;
         size = 0;
         free = null;
+        freeCount = 0;
         gapCount = 0;
         lastTakenTime = Double.NaN;
     }
@@ -91,6 +94,7 @@ public final class CalendarEventList implements EventList {
             n = new Node();
         } else {
             free = n.next;
+            freeCount--;
         }
         n.event = ev;
         n.time = ev.time();
@@ -101,8 +105,14 @@ public final class CalendarEventList implements EventList {
 
     private void recycle(Node n) {
         n.event = null;
-        n.next = free;
-        free = n;
+        if (freeCount < MAX_FREE) {
+            // A burst of pending events should not pin its nodes for the rest of the run.
+            n.next = free;
+            free = n;
+            freeCount++;
+        } else {
+            n.next = null;
+        }
     }
 
     @Override
