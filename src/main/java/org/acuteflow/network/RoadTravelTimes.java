@@ -15,8 +15,12 @@ public final class RoadTravelTimes implements TravelTimes {
     private final int zones;
     private final int sites;
     private final int stations;
-    private final double[] zoneToSite;
-    private final double[] zoneToSiteKm;
+    /**
+     * Zone-to-site minutes and kilometres interleaved, {@code [(zone * sites + site) * 2]} and {@code [... + 1]}:
+     * a patient's journey reads both for the same zone and site, and side by side they share one cache line,
+     * where two arrays cost two cache misses on a network of thousands of zones (docs/performance.md).
+     */
+    private final double[] zoneSiteMinutesKm;
     private final BitSet measured;
     private final double[] stationToZone;
     private final double[] siteToSite;
@@ -31,8 +35,11 @@ public final class RoadTravelTimes implements TravelTimes {
         this.zones = zones;
         this.sites = sites;
         this.stations = stations;
-        this.zoneToSite = zoneToSite;
-        this.zoneToSiteKm = zoneToSiteKm;
+        this.zoneSiteMinutesKm = new double[2 * zoneToSite.length];
+        for (int i = 0; i < zoneToSite.length; i++) {
+            zoneSiteMinutesKm[2 * i] = zoneToSite[i];
+            zoneSiteMinutesKm[2 * i + 1] = zoneToSiteKm[i];
+        }
         this.measured = (BitSet) measured.clone();
         this.stationToZone = stationToZone;
         this.siteToSite = siteToSite;
@@ -48,12 +55,12 @@ public final class RoadTravelTimes implements TravelTimes {
 
     @Override
     public double zoneToSite(int zone, int site) {
-        return zoneToSite[zone * sites + site];
+        return zoneSiteMinutesKm[2 * (zone * sites + site)];
     }
 
     @Override
     public double zoneToSiteKm(int zone, int site) {
-        return zoneToSiteKm[zone * sites + site];
+        return zoneSiteMinutesKm[2 * (zone * sites + site) + 1];
     }
 
     /** True when zone-to-site minutes come from the network's travel matrix; false for road-graph estimates. */
