@@ -30,7 +30,8 @@ public final class BenchRun {
      * What to run.
      *
      * @param years               simulated years per timed replication
-     * @param replications        timed single-thread replications of the full model (the median is reported)
+     * @param replications        timed single-thread model years, each followed by a reference-loop run (medians
+     *                            and the median ratio of the pairs are reported)
      * @param threadReplications  replications run with 1 thread and then with {@code threads} threads
      * @param threads             threads for the speed-up (2 on a 2-core machine)
      * @param speedupRounds       rounds of (1 thread, then {@code threads}) runs; the median speed-up is reported
@@ -102,7 +103,7 @@ public final class BenchRun {
             heap = meter.reading();
         }
         FlowBench.Timing median = medianOf(runs);
-        FlowBench.Reference refMedian = medianReference(refs);
+        FlowBench.Reference refMedian = medianBy(refs, FlowBench.Reference::wallSeconds);
         double ratio = FlowBench.median(ratios);
         double secondsPerYear = median.wallSeconds() / s.years();
         line("");
@@ -261,15 +262,13 @@ public final class BenchRun {
 
     /** The run with the median wall time (the lower middle one for an even count). */
     static FlowBench.Timing medianOf(List<FlowBench.Timing> runs) {
-        List<FlowBench.Timing> sorted = new ArrayList<>(runs);
-        sorted.sort((a, b) -> Double.compare(a.wallSeconds(), b.wallSeconds()));
-        return sorted.get((sorted.size() - 1) / 2);
+        return medianBy(runs, FlowBench.Timing::wallSeconds);
     }
 
-    /** The reference run with the median wall time (the lower middle one for an even count). */
-    private static FlowBench.Reference medianReference(List<FlowBench.Reference> runs) {
-        List<FlowBench.Reference> sorted = new ArrayList<>(runs);
-        sorted.sort((a, b) -> Double.compare(a.wallSeconds(), b.wallSeconds()));
+    /** The run with the median of {@code key} (the lower middle one for an even count). */
+    private static <T> T medianBy(List<T> runs, java.util.function.ToDoubleFunction<T> key) {
+        List<T> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(key));
         return sorted.get((sorted.size() - 1) / 2);
     }
 
