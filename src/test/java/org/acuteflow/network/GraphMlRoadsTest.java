@@ -68,6 +68,48 @@ class GraphMlRoadsTest {
         assertTrue(checked >= 20, "pairs checked: " + checked);
     }
 
+    @Test
+    void londonsTripCurveRoadsReadFromGraphMlWithKmOnlyGiveTheSameTravelTimes() throws IOException {
+        // London's roads carry km only (graph_times: trip_curve): the GraphML needs no minutes attribute.
+        Path london = Path.of("networks", "london");
+        Path dir = Files.createTempDirectory(tmp, "london");
+        try (var files = Files.list(london)) {
+            for (Path f : files.toList()) {
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, dir.resolve(f.getFileName().toString()));
+                }
+            }
+        }
+        List<String> xml = new ArrayList<>();
+        xml.add("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">");
+        xml.add("<key id=\"km\" for=\"edge\" attr.name=\"km\" attr.type=\"double\"/>");
+        xml.add("<graph edgedefault=\"undirected\">");
+        int edges = 0;
+        for (String row : Files.readAllLines(dir.resolve("roads.csv"))) {
+            if (row.startsWith("#") || row.startsWith("from,")) {
+                continue;
+            }
+            String[] c = row.split(",");
+            xml.add("<edge source=\"" + c[0] + "\" target=\"" + c[1] + "\"><data key=\"km\">" + c[2] + "</data></edge>");
+            edges++;
+        }
+        xml.add("</graph></graphml>");
+        Files.write(dir.resolve("roads.graphml"), xml);
+        Files.delete(dir.resolve("roads.csv"));
+        Path yaml = dir.resolve("network.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("roads: roads.csv", "roads: roads.graphml"));
+        assertTrue(edges > 10_000, "edges " + edges);
+
+        RoadTravelTimes csv = NetworkLoader.loadBase(london).travel();
+        RoadTravelTimes graphMl = NetworkLoader.loadBase(dir).travel();
+        for (int z = 0; z < csv.zoneCount(); z++) {
+            for (int s = 0; s < csv.siteCount(); s++) {
+                assertEquals(csv.zoneToSite(z, s), graphMl.zoneToSite(z, s));
+                assertEquals(csv.zoneToSiteKm(z, s), graphMl.zoneToSiteKm(z, s));
+            }
+        }
+    }
+
     private static List<InputProblem> problems(Path dir) {
         return assertThrows(InputException.class, () -> NetworkLoader.loadBase(dir)).problems();
     }
