@@ -83,7 +83,7 @@ public final class BenchRun {
         // The reference loop is given the volume of a model year; any year will do, the counts vary by < 0.5%.
         FlowBench.Timing volume = warmed != null ? warmed : bench.time("volume", model, 999, null);
         double step = bench.referenceStepMinutes(volume, pending);
-        bench.reference(volume, step, 0);
+        bench.reference(volume, step, 0); // untimed: compiles the reference loop before its first timed run
 
         // (b) the full model and (a) the reference loop, one thread, in alternation: on a shared machine the
         // speed of both drifts over a minute by a third, and pairing each model year with a reference run taken

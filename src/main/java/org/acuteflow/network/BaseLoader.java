@@ -441,8 +441,8 @@ final class BaseLoader {
 
     /**
      * Checks one road (ids known, lengths not negative, two different places, not given twice) and adds it. NaN
-     * lengths were already reported by the reader and are skipped silently. In trip-curve mode the graph's weight
-     * is the road's km.
+     * lengths were already reported by the reader and are skipped silently. In trip-curve mode the readers pass
+     * the road's km as its minutes: the graph's weight is its length.
      */
     private static void addRoad(String file, int line, String from, String to, double km, double minutes,
                                 boolean curveMode, Map<String, Defined> ids, RoadGraph.Builder builder,
@@ -460,9 +460,7 @@ final class BaseLoader {
         if (km < 0) {
             problems.add(new InputProblem(file, line, 0, "km", "must be >= 0, got " + km));
         }
-        if (curveMode) {
-            minutes = km;
-        } else if (minutes < 0) {
+        if (!curveMode && minutes < 0) {
             problems.add(new InputProblem(file, line, 0, "minutes", "must be >= 0, got " + minutes));
         }
         if (a == null || b == null || !(km >= 0) || !(minutes >= 0)) {

@@ -89,14 +89,19 @@ final class Charts {
      * @param source  the drawn chart, kept so that it can also be written as SVG on request
      */
     record Chart(String file, String title, String caption, int width, int height, byte[] png, JFreeChart source) {
+        /** The file name without its {@code .png}. */
+        private String baseName() {
+            return file.replaceFirst("\\.png$", "");
+        }
+
         /** The file name of the SVG version. */
         String svgFile() {
-            return file.replaceFirst("\\.png$", "") + ".svg";
+            return baseName() + ".svg";
         }
 
         /** The chart as an SVG document of the PNG's size. */
         String svg() {
-            return Charts.svg(source, width, height, "af-" + file.replaceFirst("\\.png$", "") + "-");
+            return Charts.svg(source, width, height, "af-" + baseName() + "-");
         }
     }
 
@@ -652,7 +657,7 @@ final class Charts {
     }
 
     /**
-     * Renders a map with equal km per pixel on both axes: a first rendering measures the data area that the
+     * Sets a map's axes for equal km per pixel on both axes: a first rendering measures the data area that the
      * axes, titles and legends leave, then the axis ranges are widened to that area's aspect ratio.
      */
     private static JFreeChart fitMap(JFreeChart chart) {

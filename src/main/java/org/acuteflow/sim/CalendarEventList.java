@@ -137,7 +137,7 @@ public final class CalendarEventList implements EventList {
             current = v;
         }
         int slot = (int) (v & mask);
-        Node prev = null;
+        Node prev = BEFORE_HEAD;
         Node at = buckets[slot];
         if (first) {
             while (at != null && at.time < n.time) {
@@ -150,12 +150,7 @@ public final class CalendarEventList implements EventList {
                 at = at.next;
             }
         }
-        n.next = at;
-        if (prev == null) {
-            buckets[slot] = n;
-        } else {
-            prev.next = n;
-        }
+        link(slot, prev, n);
         size++;
     }
 
