@@ -45,7 +45,8 @@ public final class ExperimentLoader {
 
     record ScenarioFile(String name, String description, String configuration, JsonNode parameters,
                         List<String> closeSites, List<NetworkEdits.SiteService> closeServices,
-                        List<NetworkEdits.SiteService> openServices) {
+                        List<NetworkEdits.SiteService> openServices, JsonNode coverProfiles, JsonNode cover,
+                        JsonNode beds, JsonNode fleet) {
     }
 
     private ExperimentLoader() {
@@ -201,7 +202,8 @@ public final class ExperimentLoader {
                 unknownSections(s.parameters(), sections, sources, path + ".parameters", problems);
             }
             scenarios.add(new ScenarioSpec(i, s.name(), s.description(), s.configuration(), scenarioParams,
-                    scenarioSources, new NetworkEdits(s.closeSites(), s.closeServices(), s.openServices())));
+                    scenarioSources, new NetworkEdits(s.closeSites(), s.closeServices(), s.openServices()),
+                    overlay(s)));
         }
 
         String baseline = raw.baseline();
@@ -255,6 +257,22 @@ public final class ExperimentLoader {
         }
         problems.add(path, "unknown configuration '" + name + "'; the network " + networkDir + " has " + known
                 + " (files in its configurations/ folder)");
+    }
+
+    /** A scenario's own configuration keys (cover, beds, fleet, cover profiles) as one overlay; empty for none. */
+    private static ObjectNode overlay(ScenarioFile s) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        java.util.Map<String, JsonNode> keys = new java.util.LinkedHashMap<>();
+        keys.put("cover_profiles", s.coverProfiles());
+        keys.put("cover", s.cover());
+        keys.put("beds", s.beds());
+        keys.put("fleet", s.fleet());
+        keys.forEach((k, v) -> {
+            if (v != null && !v.isNull()) {
+                o.set(k, v);
+            }
+        });
+        return o;
     }
 
     /** A parameters block: a mapping; an empty key ({@code parameters:}) means none; anything else is a problem. */
@@ -321,6 +339,9 @@ public final class ExperimentLoader {
                     putIfAbsent(so, "close_sites", f.arrayNode());
                     putIfAbsent(so, "close_services", f.arrayNode());
                     putIfAbsent(so, "open_services", f.arrayNode());
+                    for (String key : List.of("cover_profiles", "cover", "beds", "fleet")) {
+                        putIfAbsent(so, key, f.nullNode());
+                    }
                 }
             }
         }

@@ -22,7 +22,8 @@ import org.acuteflow.outcome.OutcomeParameters;
 public final class FlowModelFactory implements ModelFactory {
     @Override
     public ScenarioModel prepare(Experiment experiment, ScenarioSpec scenario) {
-        Network configured = NetworkLoader.load(experiment.networkDir(), scenario.configuration());
+        Network configured = NetworkLoader.load(experiment.networkDir(), scenario.configuration(), scenario.overlay(),
+                scenario.path(), scenario.sources());
         Problems edits = scenario.sources().problems();
         Network network = NetworkEditor.apply(configured, scenario.edits(), edits, "scenarios[" + scenario.index() + "]");
         edits.throwIfAny();

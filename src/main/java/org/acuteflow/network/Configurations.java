@@ -1,5 +1,6 @@
 package org.acuteflow.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,33 @@ final class Configurations {
         return state.finish(name, problems);
     }
 
+    /** The keys a scenario may write in the experiment file itself, with this file's syntax. */
+    public static final Set<String> SCENARIO_KEYS = Set.of("cover_profiles", "cover", "beds", "fleet");
+
+    /**
+     * The configuration {@code name} with a scenario's own overlay applied last: its {@link #SCENARIO_KEYS} as
+     * written in the experiment file (a mapping holding only those keys), problems located through
+     * {@code sources} under {@code path} (e.g. {@code scenarios[1]}).
+     */
+    static Network apply(BaseNetwork base, String name, JsonNode scenarioOverlay, String path, SourceMap sources) {
+        List<InputProblem> problems = new ArrayList<>();
+        Path file = base.dir().resolve(FOLDER).resolve(name + ".yaml");
+        if (!Files.isRegularFile(file)) {
+            throw InputException.of(file.toString(), 0, null, "unknown configuration '" + name
+                    + "'; the network has " + names(base.dir()));
+        }
+        State state = new State(base);
+        state.overlay(name, new LinkedHashSet<>(), problems, null);
+        if (problems.isEmpty()) {
+            state.apply(new YamlNode(scenarioOverlay, path, sources, problems), sources);
+        }
+        Network n = problems.isEmpty() ? state.finish(name, problems) : null;
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return n;
+    }
+
     /** Where a value was written, for messages about its effect. */
     private record Where(String file, int line, String field) {
     }
@@ -144,6 +172,11 @@ final class Configurations {
                     overlay(parent, chain, problems, ext);
                 }
             }
+            apply(root, src);
+        }
+
+        /** One overlay's own keys, in the documented order (the parent chain is already applied). */
+        void apply(YamlNode root, SourceMap src) {
             for (YamlNode p : root.get("cover_profiles").entries().values()) {
                 CoverSchedule s = BaseLoader.readProfile(p);
                 if (s != null) {

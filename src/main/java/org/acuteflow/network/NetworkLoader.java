@@ -44,6 +44,19 @@ public final class NetworkLoader {
         return Configurations.apply(loadBase(dir), configuration);
     }
 
+    /**
+     * As {@link #load(Path, String)}, then a scenario's own overlay ({@code cover_profiles}, {@code cover},
+     * {@code beds}, {@code fleet} written in the experiment file), its problems located through {@code sources}
+     * under {@code path}. An empty or null overlay changes nothing.
+     */
+    public static Network load(Path dir, String configuration, com.fasterxml.jackson.databind.JsonNode overlay,
+                               String path, org.acuteflow.config.SourceMap sources) {
+        if (overlay == null || overlay.isEmpty()) {
+            return load(dir, configuration);
+        }
+        return Configurations.apply(loadBase(dir), configuration, overlay, path, sources);
+    }
+
     /** The network as its files describe it, before any configuration (cached; see the class comment). */
     public static BaseNetwork loadBase(Path dir) {
         String key = cacheKey(dir);

@@ -46,7 +46,10 @@ public final class SiteNames {
         }
         List<Scored> scored = new ArrayList<>();
         for (Named s : sites) {
-            int d = Math.min(distance(wanted, normal(s.id())), distance(wanted, normal(s.name())));
+            String name = normal(s.name());
+            int d = Math.min(distance(wanted, normal(s.id())), distance(wanted, name));
+            // Against the start of the name too: "kings colege" is near "King's College Hospital".
+            d = Math.min(d, distance(wanted, name.substring(0, Math.min(name.length(), wanted.length()))));
             // A name that contains what was written (e.g. "kings" in "King's College Hospital") is near too.
             if (!wanted.isEmpty() && normal(s.name()).contains(wanted)) {
                 d = Math.min(d, 1);

@@ -12,7 +12,7 @@ import org.acuteflow.experiment.ExperimentResults;
  * Writes every output of a finished run into its (still hidden) working folder. What is written follows the
  * experiment's {@code outputs}: summary.csv and replications.csv always; differences.csv ("differences", with
  * more than one scenario); report.html ("report"); charts/*.png ("charts"); zones.geojson and sites.geojson
- * ("geojson"); site_summary.csv whenever the scenarios have a network. results/README.md describes every file.
+ * ("geojson"); site_summary.csv and borough_summary.csv whenever the scenarios have a network. results/README.md describes every file.
  *
  * <p>Stateless: runs of different experiments may write their outputs concurrently.
  */
@@ -37,6 +37,7 @@ public final class RunOutputs {
             CsvOutputs.writeDifferences(results, dir.resolve("differences.csv"));
         }
         CsvOutputs.writeSiteSummary(results, dir.resolve("site_summary.csv"));
+        BoroughSummary.write(results, dir.resolve("borough_summary.csv"));
         if (e.isSweep() && results.scenarios() > 1) {
             SweepRanking.write(results, dir.resolve("ranking.csv"));
         }
