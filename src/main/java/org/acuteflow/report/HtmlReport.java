@@ -89,7 +89,9 @@ final class HtmlReport {
             }
             h.append("</td></tr>\n");
         }
-        h.append("</tbody></table>\n</section>\n");
+        h.append("</tbody></table>\n");
+        ScenarioChanges.section(h, results);
+        h.append("</section>\n");
     }
 
     private static void headline(StringBuilder h, ExperimentResults results) {
@@ -155,8 +157,12 @@ final class HtmlReport {
                         .append(Numbers.format(averted)).append("\">").append(deaths.display(Math.abs(averted)))
                         .append("</span> ").append(averted >= 0 ? "deaths averted" : "more deaths").append(" per year");
                 if (d.hasInterval()) {
-                    h.append(" (95% interval of deaths averted ").append(deaths.display(-d.high())).append(" to ")
-                            .append(deaths.display(-d.low())).append(", ").append(d.n())
+                    // The interval is worded like the headline: of deaths averted when the scenario averts deaths,
+                    // of extra deaths when it adds them, so its bounds read with the same sign as the number.
+                    double low = averted >= 0 ? -d.high() : d.low();
+                    double high = averted >= 0 ? -d.low() : d.high();
+                    h.append(" (95% interval ").append(deaths.display(low)).append(" to ").append(deaths.display(high))
+                            .append(averted >= 0 ? " deaths averted, " : " more deaths, ").append(d.n())
                             .append(" paired replications)");
                     if (-d.high() <= 0 && -d.low() >= 0) {
                         h.append(": the interval includes zero, so the difference is not distinguishable from chance");
@@ -292,7 +298,9 @@ final class HtmlReport {
         }
         h.append("<span class=\"mean\">").append(m.display(mean)).append("</span>");
         if (ci.hasInterval()) {
-            h.append("<br><span class=\"ci\">95% CI <span class=\"low\">").append(m.display(low))
+            // Counts, times and shares cannot be negative: a t-interval reaching below zero is shown from zero.
+            String shownLow = "summary".equals(stat) && ci.low() < 0 ? "0" : low;
+            h.append("<br><span class=\"ci\">95% CI <span class=\"low\">").append(m.display(shownLow))
                     .append("</span> to <span class=\"high\">").append(m.display(high)).append("</span></span>");
         } else {
             h.append("<br><span class=\"ci\">no interval (").append(ci.n())
@@ -363,7 +371,9 @@ final class HtmlReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody></table>\n</section>\n");
+        h.append("</tbody></table>\n");
+        ScenarioChanges.siteChanges(h, results);
+        h.append("</section>\n");
     }
 
     private static void siteValue(StringBuilder h, ExperimentResults results, int s, MetricCatalog.Metric m,
@@ -591,6 +601,8 @@ final class HtmlReport {
             table.params { font-size: 0.82rem; }
             table.params td code { word-break: break-all; }
             td.differs { background: #fff4d6; }
+            dl.changes dt { font-weight: 600; margin-top: 0.4rem; }
+            dl.changes dd.warning { color: #a4000f; font-weight: 600; }
             dl.meta { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
             dl.meta dt { font-weight: 600; }
             dl.meta dd { margin: 0; word-break: break-all; }

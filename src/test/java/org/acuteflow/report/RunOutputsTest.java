@@ -380,6 +380,37 @@ class RunOutputsTest {
         try (Stream<Path> list = Files.list(dir)) {
             list.forEach(p -> files.add(p.getFileName().toString()));
         }
-        assertEquals(Set.of("summary.csv", "replications.csv", "site_summary.csv"), files);
+        assertEquals(Set.of("summary.csv", "replications.csv", "site_summary.csv", "borough_summary.csv"), files);
+    }
+
+    @Test
+    void boroughSummaryAddsUpTheZonesOfEachArea() throws IOException {
+        var results = ReportFixture.full();
+        RunOutputs.write(results, dir);
+        List<String> lines = Files.readAllLines(dir.resolve("borough_summary.csv"));
+        assertEquals(BoroughSummary.HEADER.strip(), lines.get(0));
+        for (int s = 0; s < results.scenarios(); s++) {
+            var net = results.model(s).network();
+            double[] deaths = results.seriesMean(s, "zone_expected_deaths");
+            String name = results.experiment().scenarios().get(s).name();
+            for (String area : List.of("North", "South")) {
+                double population = 0;
+                double dead = 0;
+                int zones = 0;
+                for (var z : net.zones()) {
+                    if (z.area().equals(area)) {
+                        population += z.population();
+                        dead += deaths[z.index()];
+                        zones++;
+                    }
+                }
+                String row = lines.stream().filter(l -> l.startsWith(name + "," + area + ",")).findFirst().orElseThrow();
+                String[] c = row.split(",");
+                assertEquals(zones, Integer.parseInt(c[2]));
+                assertEquals(population, Double.parseDouble(c[3]), 1e-6);
+                assertEquals(dead, Double.parseDouble(c[7]), 1e-6 * Math.max(1, dead));
+                assertEquals(dead / population * 1e5, Double.parseDouble(c[9]), 1e-6 * Math.max(1, dead / population * 1e5));
+            }
+        }
     }
 }
