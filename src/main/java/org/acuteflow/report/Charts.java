@@ -23,7 +23,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.network.BaseNetwork;
+import org.acuteflow.network.Boundaries;
 import org.acuteflow.network.Network;
+import org.acuteflow.network.NetworkLoader;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
 import org.acuteflow.network.Zone;
@@ -190,10 +193,23 @@ final class Charts {
             missing.add(new Missing(title, "the model reported no " + MetricCatalog.DEATHS));
             return;
         }
-        JFreeChart chart = barChart(title, "deaths per year", data);
+        // Points, not bars, on an axis fitted to the values: 27,910 and 27,622 deaths would look alike from zero.
+        CategoryAxis x = new CategoryAxis("scenario");
+        NumberAxis y = new NumberAxis("deaths per year");
+        y.setAutoRangeIncludesZero(false);
+        org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer r =
+                new org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer(false, true);
+        r.setSeriesPaint(0, SCENARIO_COLOURS[0]);
+        r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+        r.setErrorIndicatorPaint(Color.BLACK);
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, false));
         out.add(drawn("deaths_per_year.png", title,
                 "Mean deaths per year of each scenario (metric deaths_total); whiskers are the 95% Student-t interval "
-                        + "over replications (none with one replication).", WIDTH, HEIGHT, chart));
+                        + "over replications (none with one replication). The axis does not start at zero, so that "
+                        + "differences between scenarios show; deaths_averted.png shows them directly.", WIDTH, HEIGHT,
+                chart));
     }
 
     private static void deathsAverted(ExperimentResults results, List<Chart> out, List<Missing> missing) {
@@ -493,6 +509,7 @@ final class Charts {
         }
         boolean any = false;
         PaintScale scale = GradientScale.sequential(0, Math.max(10, Math.ceil(max / 10) * 10));
+        Boundaries shapes = boundaries(results);
         for (int s = 0; s < n; s++) {
             if (minutes[s] == null) {
                 continue;
@@ -500,11 +517,14 @@ final class Charts {
             any = true;
             String scenario = e.scenarios().get(s).name();
             String title = "Stroke travel minutes by zone: " + scenario;
-            JFreeChart chart = map(title, results.model(s).network(), minutes[s], scale, "minutes to stroke hospital");
+            JFreeChart chart = map(title, results.model(s).network(), minutes[s], scale, "minutes to stroke hospital",
+                    shapes, results.seriesMean(s, "site_admissions"));
             out.add(drawn("map_stroke_travel_" + scenario + ".png", title,
-                    "Zone centroids coloured by base (off-peak, blue-light) minutes to the stroke hospital chosen for "
+                    "Zones coloured by base (off-peak, blue-light) minutes to the stroke hospital chosen for "
                             + "the zone (series " + name + "), scenario " + scenario + ". Filled triangles: open "
-                            + "sites with a HASU; open squares: other open sites; crosses: closed sites. Distances "
+                            + "sites with a HASU; open squares: other open sites; crosses: closed sites; labels are hospital "
+                            + "names; sites outside the zones that received nobody are left out. Dark lines: area "
+                            + "(borough) outlines. Distances "
                             + "in km from the map centre (equirectangular, corrected by the cosine of latitude).",
                     MAP_SIZE, MAP_SIZE, fitMap(chart)));
         }
@@ -533,7 +553,7 @@ final class Charts {
             String scenario = e.scenarios().get(s).name();
             String title = "Change in stroke travel minutes: " + scenario + " minus " + e.baseline();
             JFreeChart chart = map(title, results.model(s).network(), change, GradientScale.diverging(-worst, worst),
-                    "change in minutes (negative = quicker)");
+                    "change in minutes (negative = quicker)", shapes, results.seriesMean(s, "site_admissions"));
             out.add(drawn("map_stroke_travel_change_" + scenario + ".png", title,
                     "Change in base minutes to the chosen stroke hospital, scenario " + scenario + " minus baseline "
                             + e.baseline() + ", by zone: blue zones are quicker to reach, red slower. Sites as in "
@@ -555,7 +575,65 @@ final class Charts {
         return change;
     }
 
-    private static JFreeChart map(String title, Network net, double[] zoneValues, PaintScale scale, String legend) {
+    /**
+     * Zone and area polygons for the maps: the network's boundary files, or Voronoi cells of the zone centroids when
+     * it has none (or its folder cannot be read, as for networks built in memory).
+     */
+    static Boundaries boundaries(ExperimentResults results) {
+        Network ref = GeoJson.referenceNetwork(results);
+        if (ref == null) {
+            return null;
+        }
+        try {
+            BaseNetwork base = NetworkLoader.loadBase(results.experiment().networkDir());
+            if (base.zones().size() == ref.zones().size()) {
+                return Boundaries.of(base);
+            }
+        } catch (RuntimeException e) {
+            // fall through to derived cells
+        }
+        return Boundaries.derive(ref.zones());
+    }
+
+    /** A site is drawn when it lies among the zones or received patients: far sites nobody used are left out. */
+    private static boolean drawnSite(Site s, double[] admissions, double minLat, double maxLat, double minLon,
+                                     double maxLon) {
+        boolean inside = s.lat() >= minLat && s.lat() <= maxLat && s.lon() >= minLon && s.lon() <= maxLon;
+        double a = admissions == null || s.index() >= admissions.length ? Double.NaN : admissions[s.index()];
+        return inside || a > 0;
+    }
+
+    private static java.awt.geom.Path2D path(org.locationtech.jts.geom.Geometry g, Projection p) {
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double(java.awt.geom.Path2D.WIND_EVEN_ODD);
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            org.locationtech.jts.geom.Geometry part = g.getGeometryN(i);
+            if (part instanceof org.locationtech.jts.geom.Polygon poly) {
+                ring(path, poly.getExteriorRing().getCoordinates(), p);
+                for (int h = 0; h < poly.getNumInteriorRing(); h++) {
+                    ring(path, poly.getInteriorRingN(h).getCoordinates(), p);
+                }
+            }
+        }
+        return path;
+    }
+
+    private static void ring(java.awt.geom.Path2D path, org.locationtech.jts.geom.Coordinate[] cs, Projection p) {
+        for (int i = 0; i < cs.length; i++) {
+            if (i == 0) {
+                path.moveTo(p.x(cs[i].x), p.y(cs[i].y));
+            } else {
+                path.lineTo(p.x(cs[i].x), p.y(cs[i].y));
+            }
+        }
+        path.closePath();
+    }
+
+    private static String shortName(String name) {
+        return name.replaceAll(" University Hospital$", "").replaceAll(" Hospital$", "").replaceAll("^The ", "");
+    }
+
+    private static JFreeChart map(String title, Network net, double[] zoneValues, PaintScale scale, String legend,
+                                  Boundaries shapes, double[] siteAdmissions) {
         List<Zone> zones = net.zones();
         double minLat = Double.POSITIVE_INFINITY;
         double maxLat = Double.NEGATIVE_INFINITY;
@@ -567,7 +645,17 @@ final class Charts {
             minLon = Math.min(minLon, z.lon());
             maxLon = Math.max(maxLon, z.lon());
         }
+        List<Site> drawnSites = new ArrayList<>();
+        double zMinLat = minLat;
+        double zMaxLat = maxLat;
+        double zMinLon = minLon;
+        double zMaxLon = maxLon;
         for (Site s : net.sites()) {
+            if (drawnSite(s, siteAdmissions, zMinLat, zMaxLat, zMinLon, zMaxLon)) {
+                drawnSites.add(s);
+            }
+        }
+        for (Site s : drawnSites) {
             minLat = Math.min(minLat, s.lat());
             maxLat = Math.max(maxLat, s.lat());
             minLon = Math.min(minLon, s.lon());
@@ -594,10 +682,30 @@ final class Charts {
         // Markers shrink as zones multiply so that neighbouring centroids do not hide each other.
         double size = Math.max(3, Math.min(16, 500 / Math.sqrt(zones.size())));
         zr.setSeriesShape(0, new Rectangle2D.Double(-size / 2, -size / 2, size, size));
+        if (shapes != null) {
+            // Real polygons (or Voronoi cells) under the sites; the centroids then only fix the axes' range.
+            zr.setSeriesShape(0, new Rectangle2D.Double(0, 0, 0, 0));
+            zr.setDrawOutlines(false);
+            BasicStroke thin = new BasicStroke(0.25f);
+            for (Zone z : zones) {
+                org.locationtech.jts.geom.Geometry g = shapes.zones().get(z.id());
+                if (g != null) {
+                    double v = zoneValues[z.index()];
+                    java.awt.Paint fill = Double.isFinite(v) ? scale.getPaint(v) : new Color(0xDDDDDD);
+                    zr.addAnnotation(new org.jfree.chart.annotations.XYShapeAnnotation(path(g, p), thin,
+                            new Color(0xB0B0B0), fill), org.jfree.chart.ui.Layer.BACKGROUND);
+                }
+            }
+            BasicStroke outline = new BasicStroke(1.2f);
+            for (org.locationtech.jts.geom.Geometry g : shapes.areas().values()) {
+                zr.addAnnotation(new org.jfree.chart.annotations.XYShapeAnnotation(path(g, p), outline,
+                        new Color(0x34495E), null), org.jfree.chart.ui.Layer.BACKGROUND);
+            }
+        }
 
         DefaultXYDataset siteData = new DefaultXYDataset();
         List<List<Site>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Site s : net.sites()) {
+        for (Site s : drawnSites) {
             groups.get(s.offers(Service.HASU) ? 0 : s.open() ? 1 : 2).add(s);
         }
         String[] groupNames = {"open site with HASU", "other open site", "closed site"};
@@ -627,7 +735,7 @@ final class Charts {
             sr.setSeriesPositiveItemLabelPosition(i,
                     new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         }
-        sr.setDefaultItemLabelGenerator((dataset, series, item) -> drawnGroups.get(series).get(item).id());
+        sr.setDefaultItemLabelGenerator((dataset, series, item) -> shortName(drawnGroups.get(series).get(item).name()));
         NumberAxis x = new NumberAxis("km east of centre");
         NumberAxis y = new NumberAxis("km north of centre");
         XYPlot plot = new XYPlot(zoneData, x, y, zr);
@@ -640,6 +748,10 @@ final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.addSubtitle(legend(scale, legend));
+        if (shapes != null && shapes.derived()) {
+            chart.addSubtitle(new org.jfree.chart.title.TextTitle(
+                    "Zones drawn as Voronoi cells of their centroids (the network has no boundary files)", SMALL_FONT));
+        }
         return chart;
     }
 
