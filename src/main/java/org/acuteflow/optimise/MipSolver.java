@@ -38,10 +38,35 @@ public final class MipSolver {
         }
     }
 
+    /** Default limit on one branch-and-bound run. */
+    public static final long DEFAULT_TIME_LIMIT_MILLIS = 600_000;
+
     private final int threads;
+    private final long timeLimitMillis;
 
     public MipSolver(int threads) {
+        this(threads, DEFAULT_TIME_LIMIT_MILLIS);
+    }
+
+    /** @param timeLimitMillis a run stopped by this limit returns its incumbent, not proved optimal */
+    public MipSolver(int threads, long timeLimitMillis) {
         this.threads = Math.max(1, threads);
+        this.timeLimitMillis = timeLimitMillis;
+    }
+
+    /** Whether the LP relaxation is feasible (if not, no layout is: a quick infeasibility proof). */
+    public boolean relaxationFeasible(LocationInstance instance) {
+        return !Double.isNaN(relaxedBound(build(instance, List.of()).model, instance.minimising()));
+    }
+
+    /** Feasibility within the time limit: TRUE, FALSE, or null when the limit ran out first. */
+    public Boolean feasible(LocationInstance instance) {
+        ExpressionsBasedModel model = build(instance, List.of()).model;
+        Optimisation.Result r = instance.minimising() ? model.minimise() : model.maximise();
+        if (r.getState().isFeasible()) {
+            return Boolean.TRUE;
+        }
+        return r.getState() == Optimisation.State.INFEASIBLE ? Boolean.FALSE : null;
     }
 
     /** One solution: the open sites, the MIP objective, how it was proved and how long it took. */
@@ -118,6 +143,7 @@ public final class MipSolver {
 
     private Built build(LocationInstance in, List<boolean[]> cuts) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
+        model.options.time_abort = timeLimitMillis;
         model.options.integer(IntegerStrategy.DEFAULT.withParallelism(() -> threads)
                 .withGapTolerance(NumberContext.of(6)));
         int n = in.sites();

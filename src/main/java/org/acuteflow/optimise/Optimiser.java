@@ -64,7 +64,10 @@ public final class Optimiser {
         for (int k = problem.kMin(); k <= problem.kMax(); k++) {
             LocationInstance inst = builder.solverInstance(k);
             groups = inst.groups();
-            MipSolver.Solution s = solver.solve(inst);
+            String proof = countingProof(inst);
+            // An infeasible LP relaxation proves infeasibility at once; branch and bound may take long to.
+            boolean hopeless = proof != null || !solver.relaxationFeasible(inst);
+            MipSolver.Solution s = hopeless ? null : solver.solve(inst);
             if (s == null) {
                 perK.add(new PerK(k, null, diagnose(solver, inst)));
             } else {
@@ -76,7 +79,8 @@ public final class Optimiser {
         PerK atSel = perK.get(selK - problem.kMin());
         if (atSel.best() == null) {
             Problems p = problem.sources().problems();
-            p.add(atSel.infeasibleBecause().startsWith("constraints") ? atSel.infeasibleBecause().split(":")[0] : "k",
+            p.add(atSel.infeasibleBecause().startsWith("constraints") ? atSel.infeasibleBecause().split(":")[0]
+                            : atSel.infeasibleBecause().startsWith("the constraints") ? "constraints" : "k",
                     "no layout of " + selK + " units satisfies the constraints: " + atSel.infeasibleBecause());
             p.throwIfAny();
         }
@@ -122,21 +126,100 @@ public final class Optimiser {
                 simulateSeconds, groups, network.zones().size());
     }
 
-    /** Which constraint families, dropped one at a time, make the instance feasible. */
+    /**
+     * Which constraint families, dropped one at a time, make the instance feasible. Counting arguments first
+     * (units the provider networks need, capacity of the largest units), then the LP relaxation (infeasible:
+     * a proof), then a time-limited branch and bound.
+     */
     static String diagnose(MipSolver solver, LocationInstance inst) {
+        String counted = countingProof(inst);
+        if (counted != null) {
+            return counted;
+        }
+        MipSolver quick = new MipSolver(1, 30_000);
         List<String> binding = new ArrayList<>();
+        List<String> possibly = new ArrayList<>();
         for (LocationInstance.Constraint c : inst.constraintsInForce()) {
-            if (solver.solve(inst.without(c)) != null) {
+            LocationInstance relaxed = inst.without(c);
+            if (countingProof(relaxed) != null || !quick.relaxationFeasible(relaxed)) {
+                continue;
+            }
+            Boolean ok = quick.feasible(relaxed);
+            if (ok == null) {
+                possibly.add(c.field());
+            } else if (ok) {
                 binding.add(c.field());
             }
         }
-        if (binding.isEmpty()) {
-            return inst.constraintsInForce().isEmpty() ? "k exceeds the sites that can be open"
-                    : "the constraints " + inst.constraintsInForce().stream().map(LocationInstance.Constraint::field)
-                    .toList() + " together (no single one of them dropped makes it feasible)";
+        if (!binding.isEmpty()) {
+            return binding.get(0) + ": infeasible with k = " + inst.k() + " (dropping "
+                    + String.join(" or dropping ", binding) + " makes it feasible)";
         }
-        return binding.get(0) + ": infeasible with this k (dropping " + String.join(" or dropping ", binding)
-                + " makes it feasible)";
+        if (!possibly.isEmpty()) {
+            return possibly.get(0) + ": infeasible with k = " + inst.k() + " (dropping "
+                    + String.join(" or ", possibly) + " may make it feasible; not proved within 30 s)";
+        }
+        return inst.constraintsInForce().isEmpty() ? "k: no layout of " + inst.k() + " units exists"
+                : "the constraints " + inst.constraintsInForce().stream().map(LocationInstance.Constraint::field)
+                .toList() + " together, with k = " + inst.k() + " (no single one of them dropped makes it feasible)";
+    }
+
+    /** A counting proof of infeasibility for provider-network minimums or capacity, or null when there is none. */
+    static String countingProof(LocationInstance in) {
+        int freeOpen = in.k();
+        for (int j = 0; j < in.sites(); j++) {
+            if (in.fixed()[j] > 0 && in.counted()[j]) {
+                freeOpen--;
+            }
+        }
+        int needed = 0;
+        for (LocationInstance.SiteGroup g : in.groupsOf()) {
+            int fixedOpen = 0;
+            int free = 0;
+            for (int j = g.sites().nextSetBit(0); j >= 0; j = g.sites().nextSetBit(j + 1)) {
+                if (in.fixed()[j] > 0) {
+                    fixedOpen++;
+                } else if (in.fixed()[j] == 0) {
+                    free++;
+                }
+            }
+            int short_ = Math.max(0, g.min() - fixedOpen);
+            if (short_ > free) {
+                return LocationInstance.Constraint.PROVIDER_NETWORKS.field() + ": network '" + g.name() + "' has "
+                        + (fixedOpen + free) + " possible units, fewer than the minimum " + g.min();
+            }
+            needed += short_;
+        }
+        if (needed > freeOpen) {
+            return LocationInstance.Constraint.PROVIDER_NETWORKS.field() + ": the networks need " + needed
+                    + " more units than the always-open ones, but k = " + in.k() + " leaves " + freeOpen;
+        }
+        if (in.capacity() != null) {
+            double demand = 0;
+            for (double d : in.demand()) {
+                demand += d;
+            }
+            double fixedCap = 0;
+            List<Double> free = new ArrayList<>();
+            for (int j = 0; j < in.sites(); j++) {
+                if (in.fixed()[j] > 0) {
+                    fixedCap += in.capacity()[j];
+                } else if (in.fixed()[j] == 0) {
+                    free.add(in.capacity()[j]);
+                }
+            }
+            free.sort(java.util.Comparator.reverseOrder());
+            double best = fixedCap;
+            for (int i = 0; i < Math.min(freeOpen, free.size()); i++) {
+                best += free.get(i);
+            }
+            if (best < demand) {
+                return LocationInstance.Constraint.CAPACITY.field() + String.format(java.util.Locale.ROOT,
+                        ": demand of %.0f patients a year exceeds the %.0f that the largest %d units can take",
+                        demand, best, in.k());
+            }
+        }
+        return null;
     }
 
     private static Scored score(InstanceBuilder builder, int k, MipSolver.Solution s) {

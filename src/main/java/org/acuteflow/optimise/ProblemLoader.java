@@ -267,6 +267,19 @@ public final class ProblemLoader {
                 capacity, networks, raw.aggregationKm(), raw.pool(), compare, selection, params, paramSources, sources);
     }
 
+    /**
+     * Whether {@code file} is a location problem rather than an experiment (both are YAML in experiments/): a
+     * mapping with {@code base_configuration} and {@code candidates}. Unreadable files are not.
+     */
+    public static boolean isProblemFile(Path file) {
+        try {
+            JsonNode tree = YamlTrees.read(file).tree();
+            return tree.isObject() && tree.has("base_configuration") && tree.has("candidates");
+        } catch (InputException e) {
+            return false;
+        }
+    }
+
     static boolean isStroke(Service s) {
         return s == Service.HASU || s == Service.STROKE_UNIT || s == Service.THROMBOLYSIS
                 || s == Service.THROMBECTOMY;
