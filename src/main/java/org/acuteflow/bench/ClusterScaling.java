@@ -43,6 +43,7 @@ public final class ClusterScaling {
         Experiment e = s.experiment();
         int tasks = e.scenarios().size() * e.run().replications();
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
         List<LocalMembers> clusters = new ArrayList<>();
         List<ClusterExecutor> executors = new ArrayList<>();
         try {
@@ -68,6 +69,7 @@ public final class ClusterScaling {
                     String name;
                     ExperimentRunner.Options options;
                     Experiment run = e;
+                    LocalMembers members = config < 2 ? null : clusters.get(config - 2);
                     if (config < 2) {
                         name = "local, " + (config + 1) + " thread" + (config == 0 ? "" : "s");
                         run = e.withRun(e.run().withThreads(config + 1));
@@ -77,9 +79,11 @@ public final class ClusterScaling {
                         name = "cluster, " + n + " member" + (n == 1 ? "" : "s") + " x 1 thread";
                         options = new ExperimentRunner.Options(null, null, done -> { }, executors.get(n - 1));
                     }
+                    double cpu0 = processCpuSeconds() + (members == null ? 0 : members.cpuSeconds());
                     long t0 = System.nanoTime();
                     ExperimentResults r = ExperimentRunner.run(run, s.factory(), options);
                     double wall = (System.nanoTime() - t0) / 1e9;
+                    double cpuUsed = processCpuSeconds() + (members == null ? 0 : members.cpuSeconds()) - cpu0;
                     if (reference == null) {
                         reference = r;
                     } else {
@@ -87,9 +91,10 @@ public final class ClusterScaling {
                     }
                     if (round > 0) {
                         seconds.computeIfAbsent(name, k -> new ArrayList<>()).add(wall);
+                        cpu.computeIfAbsent(name, k -> new ArrayList<>()).add(cpuUsed);
                     }
-                    out.printf(Locale.ROOT, "  round %d%s: %-34s %7.2f s%n", round, round == 0 ? " (untimed)" : "",
-                            name, wall);
+                    out.printf(Locale.ROOT, "  round %d%s: %-34s %7.2f s wall, %7.2f s CPU%n", round,
+                            round == 0 ? " (untimed)" : "", name, wall, cpuUsed);
                     out.flush();
                 }
             }
@@ -98,26 +103,48 @@ public final class ClusterScaling {
             clusters.forEach(LocalMembers::close);
         }
         List<Double> local1 = seconds.get("local, 1 thread");
+        List<Double> localCpu = cpu.get("local, 1 thread");
         out.println();
-        out.println("| configuration | wall s (median) | replications/s | throughput vs 1 local thread (median of rounds) |");
-        out.println("|---|---:|---:|---:|");
+        out.println("| configuration | wall s (median) | replications/s | throughput vs 1 local thread (median of "
+                + "rounds) | CPU s per replication, this process + members (median) | CPU vs 1 local thread |");
+        out.println("|---|---:|---:|---:|---:|---:|");
         seconds.forEach((name, walls) -> {
             double[] ratios = new double[walls.size()];
+            double[] cpuRatios = new double[walls.size()];
             for (int i = 0; i < ratios.length; i++) {
                 ratios[i] = local1.get(i) / walls.get(i);
+                cpuRatios[i] = cpu.get(name).get(i) / localCpu.get(i);
             }
             double median = median(walls);
-            out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2fx |%n", name, median, tasks / median, median(ratios));
+            out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2fx | %.3f | %.3f |%n", name, median, tasks / median,
+                    median(ratios), median(cpu.get(name)) / tasks, median(cpuRatios));
         });
         List<Double> c1 = seconds.get("cluster, 1 member x 1 thread");
+        List<Double> c1Cpu = cpu.get("cluster, 1 member x 1 thread");
         double[] overhead = new double[c1.size()];
+        double[] cpuOverhead = new double[c1.size()];
         for (int i = 0; i < overhead.length; i++) {
             overhead[i] = (c1.get(i) - local1.get(i)) / tasks * 1000;
+            cpuOverhead[i] = (c1Cpu.get(i) - localCpu.get(i)) / tasks * 1000;
         }
-        out.printf(Locale.ROOT, "%nOverhead per replication, 1 member x 1 thread vs 1 local thread: %.1f ms (median of "
-                + "rounds: %s ms), on a replication of %.0f ms%n", median(overhead), Arrays.toString(
-                Arrays.stream(overhead).map(x -> Math.round(x * 10) / 10.0).toArray()), median(local1) / tasks * 1000);
+        out.printf(Locale.ROOT, "%nOverhead per replication, 1 member x 1 thread vs 1 local thread: wall %.1f ms "
+                        + "(rounds: %s), CPU %.1f ms (rounds: %s); one replication takes %.0f ms wall, %.0f ms CPU "
+                        + "locally%n", median(overhead), rounded(overhead), median(cpuOverhead), rounded(cpuOverhead),
+                median(local1) / tasks * 1000, median(localCpu) / tasks * 1000);
         out.flush();
+    }
+
+    private static String rounded(double[] v) {
+        return Arrays.toString(Arrays.stream(v).map(x -> Math.round(x * 10) / 10.0).toArray());
+    }
+
+    /** CPU seconds used by this JVM so far (all its threads, collector and compiler included). */
+    private static double processCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return 0;
     }
 
     private static void requireSame(ExperimentResults a, ExperimentResults b, String name) {

@@ -82,6 +82,17 @@ public final class LocalMembers implements AutoCloseable {
         throw new IllegalStateException("member " + n + " did not join within 90 s; see " + err);
     }
 
+    /** CPU seconds used so far by the member processes still running (from the operating system). */
+    public double cpuSeconds() {
+        double total = 0;
+        for (Process p : processes) {
+            if (p.isAlive()) {
+                total += p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+            }
+        }
+        return total;
+    }
+
     @Override
     public void close() {
         for (Process p : processes) {
