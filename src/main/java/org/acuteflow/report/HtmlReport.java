@@ -49,6 +49,7 @@ final class HtmlReport {
                 .append("<a href=\"#run\">Run</a></nav>\n");
         question(h, results);
         headline(h, results);
+        PsaSection.append(h, results);
         if (results.scenarios() > 1) {
             differences(h, results);
             sensitivity(h, results);
