@@ -24,7 +24,7 @@ class BackTest {
     void theReferenceRunIsReproducedByteForByte(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("backtest");
         MainTest.Outcome o = MainTest.run("run", Path.of("results", "reference", "backtest.yaml").toString(),
-                "--quiet", "--threads", "2", "--out", out.toString());
+                "--quiet", "--threads", "1", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         for (String name : COMPARED) {
             assertTrue(Files.exists(REFERENCE.resolve(name)), "reference has " + name);
