@@ -122,7 +122,9 @@ public final class Main implements Runnable {
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"acuteflow " + org.acuteflow.report.Manifest.version()};
+            // The build fingerprint (version + hash of the code) is what cluster members must share.
+            return new String[] {"acuteflow " + org.acuteflow.report.Manifest.version(),
+                    "build " + org.acuteflow.cluster.BuildFingerprint.current()};
         }
     }
 }
