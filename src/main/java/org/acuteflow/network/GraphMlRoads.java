@@ -45,6 +45,12 @@ final class GraphMlRoads {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        String unreadable = org.acuteflow.config.InputFiles.unreadable(file,
+                org.acuteflow.config.InputFiles.MAX_TABLE_BYTES, "a road graph");
+        if (unreadable != null) {
+            problems.add(new InputProblem(name, 0, 0, null, unreadable));
+            return edges;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
             Map<String, String> attributeOfKey = new HashMap<>();

@@ -115,7 +115,8 @@ public final class NetworkEditor {
 
     private static boolean known(Map<String, Site> byId, String id, Problems problems, String path) {
         if (id == null || !byId.containsKey(id)) {
-            problems.add(path, "unknown site id '" + id + "'; see the network's sites.csv");
+            problems.add(path, "unknown site id '" + id + "'"
+                    + org.acuteflow.config.Suggest.didYouMean(id, byId.keySet()) + "; see the network's sites.csv");
             return false;
         }
         return true;
