@@ -25,6 +25,9 @@ public final class BenchRun {
     public static final double TARGET_SECONDS_PER_YEAR = 3.0;
     public static final double TARGET_HEAP_MIB = 512;
     public static final double TARGET_SPEEDUP = 1.8;
+    public static final double TARGET_ENGLAND_SECONDS_PER_YEAR = 15.0;
+    public static final double TARGET_ENGLAND_HEAP_MIB = 2048;
+    public static final double TARGET_ENGLAND_COST_RATIO = 1.5;
 
     /**
      * What to run.
@@ -40,11 +43,12 @@ public final class BenchRun {
      * @param scalingRuns         runs per row of that table (the median is reported)
      * @param eventLists          compare SSJ's event lists
      * @param warmups             untimed replications first, for the JIT compiler
+     * @param england             measure the England-sized synthetic region too ({@link EnglandSizedNetwork})
      */
     public record Settings(Path networkDir, String configuration, long seed, double years, int warmups,
                            int replications,
                            int threadReplications, int threads, int speedupRounds, int heapReplications, boolean scaling,
-                           int scalingRuns, boolean eventLists) {
+                           int scalingRuns, boolean eventLists, boolean england) {
     }
 
     private final Settings settings;
@@ -169,6 +173,9 @@ public final class BenchRun {
         if (s.scaling()) {
             scaling(model);
         }
+        if (s.england()) {
+            england(model);
+        }
         if (s.heapReplications() > 0) {
             FlowBench.Heap h = bench.heap(model, s.heapReplications(), 0);
             double liveMib = h.peakLiveBytes() / 1048576.0;
@@ -211,6 +218,53 @@ public final class BenchRun {
                     m.eventsPerSecond() / 1e6,
                     metrics.equals(reference) ? "yes" : "NO");
         }
+    }
+
+    /**
+     * The England-sized region: model years on it alternate with years on the 33-borough network (same demand per
+     * zone, merged), so the per-event cost ratio is taken on the same machine minute; the heap is read over the
+     * England years alone.
+     */
+    private void england(FlowModel london) {
+        line("");
+        long t0 = System.nanoTime();
+        FlowModel england = bench.englandSized(EnglandSizedNetwork.TILES, EnglandSizedNetwork.DEMAND_SCALE_PER_TILE);
+        FlowModel boroughs = bench.model(london, CoarseNetworks.AREA);
+        line("England-sized synthetic region (London tiled %d times; not a model of England), prepared in %.1f s: "
+                        + "%,d zones, %d sites (%d type-1 A&E), %d stations, %,d ambulances, demand and fleet of each tile x%s",
+                EnglandSizedNetwork.TILES, (System.nanoTime() - t0) / 1e9, england.network().zones().size(),
+                england.network().sites().size(), EnglandSizedNetwork.typeOneAeSites(england.network()),
+                england.network().stations().size(), england.network().totalVehicles(),
+                num(EnglandSizedNetwork.DEMAND_SCALE_PER_TILE));
+        bench.time("England-sized warm-up", england, 1000, null);
+        bench.time("boroughs warm-up", boroughs, 1000, null);
+        List<FlowBench.Timing> englandRuns = new ArrayList<>();
+        List<FlowBench.Timing> boroughRuns = new ArrayList<>();
+        double[] costRatios = new double[settings.replications()];
+        HeapMeter.Reading heap = null;
+        for (int r = 1; r <= settings.replications(); r++) {
+            try (HeapMeter meter = HeapMeter.start()) {
+                englandRuns.add(bench.time("England-sized", england, r, null));
+                HeapMeter.Reading reading = meter.reading();
+                heap = heap == null || reading.peakLiveBytes() > heap.peakLiveBytes() ? reading : heap;
+            }
+            boroughRuns.add(bench.time("33 boroughs", boroughs, r, null));
+            costRatios[r - 1] = englandRuns.get(r - 1).nanosPerEvent() / boroughRuns.get(r - 1).nanosPerEvent();
+        }
+        FlowBench.Timing e = medianOf(englandRuns);
+        FlowBench.Timing b = medianOf(boroughRuns);
+        double perYear = e.wallSeconds() / settings.years();
+        double costRatio = FlowBench.median(costRatios);
+        line("England-sized: %.2f s per simulated year, 1 thread (median of %d; wall s %s, CPU %.2f s)   [target <= "
+                        + "%.0f s: %s]", perYear, englandRuns.size(), walls(englandRuns), e.cpuSeconds() / settings.years(),
+                TARGET_ENGLAND_SECONDS_PER_YEAR, met(perYear <= TARGET_ENGLAND_SECONDS_PER_YEAR));
+        line("    %,d patients (%,d ambulance incidents a year), %,d events, %.0f ns/event", e.patients(),
+                Math.round(e.result().metrics().get("incidents_per_year")), e.events(), e.nanosPerEvent());
+        line("    peak live heap after GC over these years: %s   [target <= %.0f MiB: %s]", mib(heap.peakLiveBytes()),
+                TARGET_ENGLAND_HEAP_MIB, met(heap.peakLiveBytes() / 1048576.0 <= TARGET_ENGLAND_HEAP_MIB));
+        line("cost per event, England-sized / 33 boroughs (%.0f ns/event, %,d zones), median of the %d pairs: %.2fx   "
+                        + "[target <= %.1fx: %s]", b.nanosPerEvent(), b.zones(), costRatios.length, costRatio,
+                TARGET_ENGLAND_COST_RATIO, met(costRatio <= TARGET_ENGLAND_COST_RATIO));
     }
 
     private void scaling(FlowModel model) {

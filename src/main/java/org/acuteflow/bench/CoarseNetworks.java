@@ -82,7 +82,8 @@ public final class CoarseNetworks {
             zones.add(new Zone(g, e.getKey(), e.getKey(), members.get(0).area(), lat, lon, pop, pop65, strokes));
             g++;
         }
-        TravelTimes coarse = new MergedTravelTimes(fine, groups.size(), sites, zoneToSite, zoneToSiteKm, stationToZone);
+        TravelTimes coarse = new FlatTravelTimes(groups.size(), sites, stations, zoneToSite, zoneToSiteKm, stationToZone,
+                fine);
         return new Network(network.name() + "-" + groups.size() + "-zones", network.configuration(), zones,
                 network.sites(), network.stations(), coarse, network.protocol());
     }
@@ -98,39 +99,5 @@ public final class CoarseNetworks {
             w[i] = total > 0 ? Math.max(0, members.get(i).population()) / total : 1.0 / w.length;
         }
         return w;
-    }
-
-    /** Merged zones' times in flat arrays; site-to-site, site-to-station and time bands from the fine network. */
-    private record MergedTravelTimes(TravelTimes fine, int zones, int sites, double[] zoneToSite,
-                                     double[] zoneToSiteKm, double[] stationToZone) implements TravelTimes {
-        @Override
-        public double zoneToSite(int zone, int site) {
-            return zoneToSite[zone * sites + site];
-        }
-
-        @Override
-        public double zoneToSiteKm(int zone, int site) {
-            return zoneToSiteKm[zone * sites + site];
-        }
-
-        @Override
-        public double stationToZone(int station, int zone) {
-            return stationToZone[station * zones + zone];
-        }
-
-        @Override
-        public double siteToSite(int fromSite, int toSite) {
-            return fine.siteToSite(fromSite, toSite);
-        }
-
-        @Override
-        public double siteToStation(int site, int station) {
-            return fine.siteToStation(site, station);
-        }
-
-        @Override
-        public double factor(int hourOfWeek, Mode mode) {
-            return fine.factor(hourOfWeek, mode);
-        }
     }
 }

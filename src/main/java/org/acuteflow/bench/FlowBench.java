@@ -120,10 +120,15 @@ public final class FlowBench {
      * cost of more patients rather than the cost of an overloaded fleet.
      */
     public Experiment experiment(double demandScale, int replications, int threads) {
+        return experiment(demandScale, demandScale, replications, threads);
+    }
+
+    /** The benchmark's experiment with demand and fleet scaled separately. */
+    private Experiment experiment(double demandScale, double fleetScale, int replications, int threads) {
         YamlTrees.Located defaults = ExperimentLoader.defaults();
         ObjectNode parameters = (ObjectNode) defaults.tree().deepCopy();
         ((ObjectNode) parameters.get("demand")).put("scale", demandScale);
-        ((ObjectNode) parameters.get("ems")).put("fleet_scale", demandScale);
+        ((ObjectNode) parameters.get("ems")).put("fleet_scale", fleetScale);
         SourceMap sources = new SourceMap("acuteflow bench");
         sources.putAll(defaults.sources(), "parameters");
         ScenarioSpec scenario = new ScenarioSpec(0, configuration, "benchmark", configuration, parameters, sources,
@@ -141,12 +146,27 @@ public final class FlowBench {
 
     /** The same model on a network whose zones are merged by {@code groupOf} (see {@link CoarseNetworks}). */
     public FlowModel model(FlowModel fine, Function<Zone, String> groupOf) {
-        Network merged = CoarseNetworks.merge(fine.network(), groupOf);
-        Experiment e = experiment(fine.parameters().demand().scale(), 1, 1);
+        return withNetwork(fine, CoarseNetworks.merge(fine.network(), groupOf));
+    }
+
+    /**
+     * The England-sized synthetic region ({@link EnglandSizedNetwork}): {@code tiles} copies of this benchmark's
+     * network, each with its demand and fleet multiplied by {@code scalePerTile}. Demand volumes are for the whole
+     * region, so the region's demand is {@code tiles x scalePerTile}; stations are copied with every tile, so the
+     * fleet scale is the tile's own.
+     */
+    public FlowModel englandSized(int tiles, double scalePerTile) {
+        Experiment e = experiment(tiles * scalePerTile, scalePerTile, 1, 1);
+        FlowModel base = (FlowModel) new FlowModelFactory().prepare(e, e.scenarios().get(0));
+        return withNetwork(base, EnglandSizedNetwork.tile(base.network(), tiles));
+    }
+
+    private FlowModel withNetwork(FlowModel like, Network network) {
+        Experiment e = experiment(like.parameters().demand().scale(), 1, 1);
         ScenarioSpec s = e.scenarios().get(0);
         org.acuteflow.outcome.OutcomeModel outcome = new org.acuteflow.outcome.OutcomeModel(
                 org.acuteflow.outcome.OutcomeParameters.from(s.parameters().get("outcome"), s.sources()));
-        return new FlowModel(merged, fine.parameters(), outcome::probabilityOfDeath);
+        return new FlowModel(network, like.parameters(), outcome::probabilityOfDeath);
     }
 
     /**

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "acuteflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulation of emergency and stroke patient flows.",
-        subcommands = {RunCommand.class, ValidateCommand.class, NetworkCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, WorkerCommand.class, ValidateCommand.class, NetworkCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.acuteflow.cluster.ClusterExecutor;
+import org.acuteflow.cluster.ClusterSettings;
+import org.acuteflow.cluster.HazelcastSetup;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.config.ExperimentLoader;
 import org.acuteflow.config.InputException;
@@ -21,6 +24,7 @@ import org.acuteflow.config.RunControl;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.ExperimentRunner;
 import org.acuteflow.experiment.ModelFactory;
+import org.acuteflow.experiment.ReplicationExecutor;
 import org.acuteflow.experiment.ReplicationStore;
 import org.acuteflow.experiment.RunFolder;
 import org.acuteflow.experiment.SweepExpander;
@@ -77,6 +81,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Run the replications on the members of this cluster (started with 'acuteflow worker'); "
+                    + "results are the same bytes as a local run. Needs --members.")
+    String cluster;
+
+    @Option(names = "--members", paramLabel = "HOST:PORT,...",
+            description = "Members of the --cluster to contact (comma-separated; some are enough).")
+    String clusterMembers;
+
+    /** How long a cluster run waits for a member when none is left (or none answers at the start). */
+    static final long CLUSTER_MEMBER_WAIT_MILLIS = 30_000;
+
+    /** Where replications run: null for this process's threads. */
+    private ReplicationExecutor executor;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,6 +103,25 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cluster == null && clusterMembers == null) {
+            return runAll();
+        }
+        ClusterSettings settings = ClusterSettings.parse(cluster, clusterMembers);
+        if (patients) {
+            throw InputException.of("command line", 0, "--patients",
+                    "per-patient files are written where replications run: not available with --cluster");
+        }
+        HazelcastSetup.quietLogging(false);
+        try (ClusterExecutor cluster = ClusterExecutor.connect(settings, spec.commandLine().getErr(),
+                CLUSTER_MEMBER_WAIT_MILLIS)) {
+            executor = cluster;
+            return runAll();
+        } finally {
+            executor = null;
+        }
+    }
+
+    private int runAll() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (resume != null) {
@@ -163,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** A sweep's scenarios depend on its network (which sites offer the swept service). */
-    static Experiment expandSweep(Experiment e) {
+    public static Experiment expandSweep(Experiment e) {
         return SweepExpander.expand(e, configuration -> NetworkLoader.load(e.networkDir(), configuration));
     }
 
@@ -221,12 +259,16 @@ public final class RunCommand implements Callable<Integer> {
 
     private Path execute(Experiment experiment, RunFolder folder, boolean resumed, boolean withPatients,
                          PrintWriter err) throws IOException {
+        if (executor != null && withPatients) {
+            throw InputException.of(folder.workDir().resolve("run.json").toString(), 0, "patients",
+                    "this run writes per-patient files, which are written where replications run: resume it without --cluster");
+        }
         long start = System.nanoTime();
         String startedAt = Instant.now().toString();
         int total = experiment.scenarios().size() * experiment.run().replications();
         ProgressBar bar = new ProgressBar(System.err, !quiet && ProgressBar.terminalAttached(), experiment.name(), total);
         ExperimentRunner.Options options = new ExperimentRunner.Options(new ReplicationStore(folder.workDir()),
-                withPatients ? folder.workDir().resolve("patients") : null, bar);
+                withPatients ? folder.workDir().resolve("patients") : null, bar, executor);
         // Ctrl-C (or a batch scheduler's SIGTERM) ends the JVM without unwinding this method: say how to finish
         // the run. The working folder is left as it is: every finished replication in it is complete on disk.
         PrintStream console = System.err;

@@ -30,8 +30,13 @@ public final class ExperimentRunner {
      * @param store     where finished replications are persisted and, on resume, found; null for none
      * @param patients  folder for per-patient CSV files, or null when not wanted
      * @param progress  called with the number of replications done so far (from worker threads)
+     * @param executor  where replications run: null for this process's threads (the default), else e.g. a cluster
      */
-    public record Options(ReplicationStore store, Path patients, IntConsumer progress) {
+    public record Options(ReplicationStore store, Path patients, IntConsumer progress, ReplicationExecutor executor) {
+        public Options(ReplicationStore store, Path patients, IntConsumer progress) {
+            this(store, patients, progress, null);
+        }
+
         public static Options none() {
             return new Options(null, null, done -> { });
         }
@@ -65,6 +70,17 @@ public final class ExperimentRunner {
                     todo.add(new int[] {s, r});
                 }
             }
+        }
+        if (options.executor() != null) {
+            List<ReplicationExecutor.Task> tasks = todo.stream().map(t -> new ReplicationExecutor.Task(t[0], t[1])).toList();
+            options.executor().execute(experiment, tasks, (task, result) -> {
+                if (options.store() != null) {
+                    options.store().save(task.scenario(), task.replication(), result);
+                }
+                results[task.scenario()][task.replication()] = result;
+                options.progress().accept(done.incrementAndGet());
+            });
+            return new ExperimentResults(experiment, results, models);
         }
         int threads = Math.max(1, Math.min(run.effectiveThreads(), todo.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -108,7 +124,7 @@ public final class ExperimentRunner {
         return new ExperimentResults(experiment, results, models);
     }
 
-    static ReplicationResult runOne(ScenarioModel model, ScenarioSpec spec, RunControl run, int replication,
+    public static ReplicationResult runOne(ScenarioModel model, ScenarioSpec spec, RunControl run, int replication,
                                     Path patientsDir) {
         ReplicationContext context = new ReplicationContext(run.seed(), replication);
         if (patientsDir == null) {
