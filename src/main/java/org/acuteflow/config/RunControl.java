@@ -13,11 +13,17 @@ public record RunControl(double days, double warmupDays, int replications, long 
 
     public static final int MAX_REPLICATIONS = 100_000;
 
+    /** Adds a problem for each value out of range; {@code path} "" names the fields bare (days, seed...). */
+    public void check(Problems p, String path) {
+        validate(p, path);
+    }
+
     void validate(Problems p, String path) {
-        p.inRange(path + ".days", days, 1.0 / 24, 36_500);
-        p.inRange(path + ".warmup_days", warmupDays, 0, 36_500);
-        p.inRange(path + ".replications", replications, 1, MAX_REPLICATIONS);
-        p.inRange(path + ".threads", threads, 0, 1024);
+        String prefix = path.isEmpty() ? "" : path + ".";
+        p.inRange(prefix + "days", days, 1.0 / 24, 36_500);
+        p.inRange(prefix + "warmup_days", warmupDays, 0, 36_500);
+        p.inRange(prefix + "replications", replications, 1, MAX_REPLICATIONS);
+        p.inRange(prefix + "threads", threads, 0, 1024);
     }
 
     public double warmupMinutes() {
