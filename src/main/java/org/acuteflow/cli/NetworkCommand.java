@@ -16,14 +16,14 @@ import picocli.CommandLine.Parameters;
 /** {@code acuteflow network}: build the shipped London network and check network folders. */
 @Command(name = "network", mixinStandardHelpOptions = true,
         description = "Build and check network folders (zones, sites, stations, roads, configurations).",
-        subcommands = {NetworkCommand.Check.class, NetworkCommand.BuildLondon.class})
+        subcommands = {NetworkCommand.Check.class, NetworkCommand.Sites.class, NetworkCommand.BuildLondon.class})
 public final class NetworkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a network command: check, build-london");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a network command: check, sites, build-london");
     }
 
     /** Validates a folder and prints its summary; exit 2 with every problem listed when invalid. */
@@ -46,6 +46,43 @@ public final class NetworkCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             out.print(NetworkCheck.render(NetworkCheck.check(dir, configurations)));
+            return Main.OK;
+        }
+    }
+
+    /** Lists the sites: the ids experiments and configurations use, hospital names and services in the data. */
+    @Command(name = "sites", mixinStandardHelpOptions = true,
+            description = "List a network's hospital sites: id, name and the services its data gives (a configuration "
+                    + "decides which are active). Ids or names can be written wherever a scenario names a site.")
+    static final class Sites implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "The network folder (holding network.yaml).")
+        Path dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            var base = org.acuteflow.network.NetworkLoader.loadBase(dir);
+            int idWidth = "id".length();
+            int nameWidth = "name".length();
+            for (var s : base.sites()) {
+                idWidth = Math.max(idWidth, s.id().length());
+                nameWidth = Math.max(nameWidth, s.name().length());
+            }
+            String row = "%-" + idWidth + "s  %-" + nameWidth + "s  %s%n";
+            out.printf(Locale.ROOT, row, "id", "name", "services");
+            for (var s : base.sites()) {
+                List<String> services = new ArrayList<>();
+                for (var sv : org.acuteflow.network.Service.values()) {
+                    if (s.services().contains(sv)) {
+                        services.add(sv.key());
+                    }
+                }
+                out.printf(Locale.ROOT, row, s.id(), s.name(), services.isEmpty() ? "-" : String.join(" ", services));
+            }
+            out.printf(Locale.ROOT, "%d sites%n", base.sites().size());
             return Main.OK;
         }
     }

@@ -66,7 +66,7 @@ final class BaseLoader {
         }
         YamlTrees.Located located = YamlTrees.read(yamlPath);
         YamlNode root = new YamlNode(located.tree(), "", located.sources(), problems);
-        if (!root.mapping(Set.of("name", "description", "files", "travel", "cover_profiles"))) {
+        if (!root.mapping(Set.of("name", "description", "files", "boundaries", "travel", "cover_profiles"))) {
             throw InputException.of(yamlPath.toString(), 1, null, "must be a YAML mapping with keys name, files, travel");
         }
         String name = root.get("name").text(dir.getFileName().toString(), true);
@@ -78,6 +78,10 @@ final class BaseLoader {
         String stationsName = files.get("stations").text("stations.csv", false);
         String roadsName = files.get("roads").text("roads.csv", false);
         String matrixName = files.get("travel_matrix").text(null, false);
+        YamlNode boundaries = root.get("boundaries");
+        boundaries.mapping(Set.of("zones", "areas"));
+        Path zoneBoundaries = boundaryFile(dir, boundaries.get("zones"));
+        Path areaBoundaries = boundaryFile(dir, boundaries.get("areas"));
 
         // ---- travel settings ----
         YamlNode travelNode = root.get("travel");
@@ -177,7 +181,26 @@ final class BaseLoader {
         Map<String, Integer> stationIndex = new HashMap<>();
         stations.forEach(s -> stationIndex.put(s.id(), s.index()));
         return new BaseNetwork(name, description, dir, dir.resolve(sitesName).toString(), stationsFile, zones, sites,
-                stations, siteIndex, stationIndex, profiles, travel, graph, curve);
+                stations, siteIndex, stationIndex, profiles, travel, graph, curve,
+                new BaseNetwork.BoundaryFiles(zoneBoundaries, areaBoundaries));
+    }
+
+    /** A boundary file named in network.yaml, or null when none is named; a name that is no file is a problem. */
+    private static Path boundaryFile(Path dir, YamlNode named) {
+        String name = named.text(null, false);
+        if (name == null) {
+            return null;
+        }
+        Path file = dir.resolve(name).normalize();
+        if (!name.endsWith(".geojson") && !name.endsWith(".json")) {
+            named.problem("names " + name + ": boundaries are GeoJSON files (.geojson)");
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            named.problem("names " + name + ", which is not in " + dir + "; create it or correct the name");
+            return null;
+        }
+        return file;
     }
 
     /**

@@ -20,6 +20,13 @@ public final class BaseNetwork {
         }
     }
 
+    /**
+     * GeoJSON polygons for maps, named under {@code boundaries:} in network.yaml; either may be null (then maps
+     * use {@link Boundaries#derive derived} cells). The model never reads them.
+     */
+    public record BoundaryFiles(Path zones, Path areas) {
+    }
+
     private final String name;
     private final String description;
     private final Path dir;
@@ -34,11 +41,12 @@ public final class BaseNetwork {
     private final RoadTravelTimes travel;
     private final RoadGraph graph;
     private final TripCurve tripCurve;
+    private final BoundaryFiles boundaryFiles;
 
     BaseNetwork(String name, String description, Path dir, String sitesFile, String stationsFile, List<Zone> zones,
                 List<SiteDef> sites, List<Station> stations, Map<String, Integer> siteIndex,
                 Map<String, Integer> stationIndex, Map<String, CoverSchedule> coverProfiles, RoadTravelTimes travel,
-                RoadGraph graph, TripCurve tripCurve) {
+                RoadGraph graph, TripCurve tripCurve, BoundaryFiles boundaryFiles) {
         this.name = name;
         this.description = description;
         this.dir = dir;
@@ -53,7 +61,13 @@ public final class BaseNetwork {
         this.travel = travel;
         this.graph = graph;
         this.tripCurve = tripCurve;
+        this.boundaryFiles = boundaryFiles;
     }
+
+    public BoundaryFiles boundaryFiles() {
+        return boundaryFiles;
+    }
+
 
     public String name() {
         return name;

@@ -298,6 +298,7 @@ public final class LondonBuilder {
             writeRoads(out.resolve("roads.csv"), roadPairs, roadKm, nodeId);
             int rows = writeMatrix(out.resolve("travel_matrix.csv"), zones, sites, mMinutes, mKm);
             writeNetworkYaml(out.resolve("network.yaml"), curve, blueLightFactor, medianRatio, ratioArray);
+            copyBoundaries(source, out);
             Result result = new Result(zn, sn, planned.size(), roadPairs.size(), rows, blueLightFactor,
                     TripCurveFit.quantile(inSample, 0.5), TripCurveFit.quantile(inSample, 0.95),
                     TripCurveFit.quantile(cv, 0.5), TripCurveFit.quantile(cv, 0.95),
@@ -529,6 +530,14 @@ public final class LondonBuilder {
         return sb.append(']').toString();
     }
 
+    /** The boundary polygons are copied as published (already generalised to 20 m, about 4 MB for the LSOAs). */
+    private static void copyBoundaries(Path source, Path out) throws IOException {
+        Files.copy(source.resolve("london_lsoa_2011_boundaries.geojson"), out.resolve("zone_boundaries.geojson"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(source.resolve("london_boroughs_boundaries.geojson"), out.resolve("area_boundaries.geojson"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private static void writeNetworkYaml(Path p, TripCurve curve, double blf, double medianRatio, double[] ratios)
             throws IOException {
         String text = """
@@ -546,6 +555,11 @@ public final class LondonBuilder {
                   roads: roads.csv
                   # Used as is for its zone x unit pairs (23 units); every other pair is a road-graph estimate.
                   travel_matrix: travel_matrix.csv
+                # Polygons for maps (not used by the model): 2011 LSOAs (ONS generalised 20 m, clipped) and the
+                # boroughs dissolved from them. Open Government Licence; attribution in SOURCES.md.
+                boundaries:
+                  zones: zone_boundaries.geojson
+                  areas: area_boundaries.geojson
                 travel:
                   # Roads carry straight-line km; a trip's normal-road minutes and road km are the curve below applied
                   # to the length of its shortest path. Curve fitted by least squares to the published matrix.

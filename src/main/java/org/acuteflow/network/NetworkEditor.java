@@ -29,6 +29,8 @@ public final class NetworkEditor {
         for (Site s : network.sites()) {
             byId.put(s.id(), s);
         }
+        List<SiteNames.Named> named = SiteNames.of(network.sites());
+        edits = byIds(edits, named);
         Map<String, Boolean> open = new HashMap<>();
         Map<String, Set<Service>> services = new HashMap<>();
         for (Site s : network.sites()) {
@@ -115,10 +117,24 @@ public final class NetworkEditor {
 
     private static boolean known(Map<String, Site> byId, String id, Problems problems, String path) {
         if (id == null || !byId.containsKey(id)) {
-            problems.add(path, "unknown site id '" + id + "'"
-                    + org.acuteflow.config.Suggest.didYouMean(id, byId.keySet()) + "; see the network's sites.csv");
+            List<SiteNames.Named> named = byId.values().stream().map(s -> new SiteNames.Named(s.id(), s.name()))
+                    .sorted(java.util.Comparator.comparing(SiteNames.Named::id)).toList();
+            problems.add(path, SiteNames.unknown(id, named));
             return false;
         }
         return true;
+    }
+
+    /** Hospital names written instead of ids are replaced by the ids; unknown text is kept (and reported). */
+    private static NetworkEdits byIds(NetworkEdits edits, List<SiteNames.Named> named) {
+        java.util.function.UnaryOperator<String> id = text -> {
+            String resolved = SiteNames.resolve(text, named);
+            return resolved == null ? text : resolved;
+        };
+        return new NetworkEdits(edits.closeSites().stream().map(id).toList(),
+                edits.closeServices().stream().map(ss -> new NetworkEdits.SiteService(id.apply(ss.site()), ss.service()))
+                        .toList(),
+                edits.openServices().stream().map(ss -> new NetworkEdits.SiteService(id.apply(ss.site()), ss.service()))
+                        .toList());
     }
 }
