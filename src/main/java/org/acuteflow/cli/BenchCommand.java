@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code acuteflow bench}: how fast the full model runs, against the limit of a bare event loop. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchClusterCommand.class,
         description = {"Measure the full model on a network (default: London, concentrated-2010, built-in default "
                 + "parameters) against a bare PriorityQueue event loop with the same number of patients and events.",
                 "Prints events per second of both and their ratio (median of paired runs), wall seconds per simulated year on one thread "

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "acuteflow", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event simulation of emergency and stroke patient flows.",
         subcommands = {RunCommand.class, WorkerCommand.class, ValidateCommand.class, NetworkCommand.class, BenchCommand.class,
+                OptimiseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -159,7 +160,9 @@ public final class Main implements Runnable {
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"acuteflow " + org.acuteflow.report.Manifest.version()};
+            // The build fingerprint (version + hash of the code) is what cluster members must share.
+            return new String[] {"acuteflow " + org.acuteflow.report.Manifest.version(),
+                    "build " + org.acuteflow.cluster.BuildFingerprint.current()};
         }
     }
 }

@@ -197,6 +197,15 @@ public final class RunCommand implements Callable<Integer> {
         boolean input = false;
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
+            if (org.acuteflow.optimise.ProblemLoader.isProblemFile(file)) {
+                // Location problems live beside experiments; a batch leaves them to 'acuteflow optimise'.
+                if (files.size() == 1) {
+                    throw InputException.of(file.toString(), 0, null,
+                            "is a location problem, not an experiment: run it with 'acuteflow optimise " + file + "'");
+                }
+                err.println("acuteflow: skipping " + file + " (a location problem: run it with acuteflow optimise)");
+                continue;
+            }
             Path[] work = new Path[1];
             try {
                 Path done = runOne(file, err, work);

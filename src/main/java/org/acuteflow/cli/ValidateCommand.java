@@ -35,6 +35,13 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path file : RunCommand.expand(files)) {
             List<InputException> found = new ArrayList<>();
             try {
+                if (org.acuteflow.optimise.ProblemLoader.isProblemFile(file)) {
+                    var problem = org.acuteflow.optimise.ProblemLoader.load(file);
+                    out.println(file + ": valid (location problem: " + problem.candidates().size()
+                            + " candidate sites, k " + problem.kMin() + ".." + problem.kMax()
+                            + "; run it with acuteflow optimise)");
+                    continue;
+                }
                 Experiment e = RunCommand.expandSweep(ExperimentLoader.load(file));
                 for (ScenarioSpec s : e.scenarios()) {
                     try {

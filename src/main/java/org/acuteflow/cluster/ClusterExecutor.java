@@ -30,7 +30,7 @@ import org.acuteflow.experiment.ReplicationExecutor;
 
 /**
  * Runs replications on the members of a cluster, from a Hazelcast client (the submitting process opens no port).
- * Each member gets as many replications at a time as it has threads. A replication is re-run elsewhere when its
+ * Each member gets as many replications at a time as it has threads, plus one waiting while many remain. A replication is re-run elsewhere when its
  * member leaves or the call to it fails (a killed member loses nothing but time); a member's refusal (another
  * build, inputs that do not match) or a failed simulation stops the run with the member's message. Results are
  * handed to the runner as they arrive; it keeps them by index, so the order of arrival changes nothing.
@@ -160,10 +160,15 @@ public final class ClusterExecutor implements ReplicationExecutor, AutoCloseable
                                 + members.stream().mapToInt(HazelcastSetup::threads).sum() + " thread(s)");
                     }
                 }
+                // While there is plenty left, each member also holds one replication in its queue, so that it
+                // never waits for a round trip between two; near the end it does not, so that no member sits on
+                // a queued replication while another is idle.
+                int threads = members.stream().mapToInt(HazelcastSetup::threads).sum();
+                int queued = pending.size() > 2 * threads ? 1 : 0;
                 for (Member m : members) {
                     addresses.put(m.getUuid(), HazelcastSetup.address(m));
                     Set<Task> onIt = running.computeIfAbsent(m.getUuid(), k -> new LinkedHashSet<>());
-                    while (onIt.size() < HazelcastSetup.threads(m) && !pending.isEmpty()) {
+                    while (onIt.size() < HazelcastSetup.threads(m) + queued && !pending.isEmpty()) {
                         Task t = pending.pollFirst();
                         if (finished.contains(t) || onIt.contains(t)) {
                             continue;

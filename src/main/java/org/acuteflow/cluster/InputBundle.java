@@ -32,19 +32,29 @@ public final class InputBundle {
 
     private final List<Entry> entries;
     private final String experimentPath;
+    /** The network folder's path in the bundle ('/' separated; empty when it is the bundle's root). */
+    private final String networkPath;
     private final String id;
     /** The bytes by hash, on the submitting side only (members fetch them from the cluster). */
     private final Map<String, byte[]> bytes;
 
-    private InputBundle(List<Entry> entries, String experimentPath, Map<String, byte[]> bytes) {
+    private InputBundle(List<Entry> entries, String experimentPath, String networkPath, Map<String, byte[]> bytes) {
         this.entries = List.copyOf(entries);
         this.experimentPath = experimentPath;
+        this.networkPath = networkPath;
         this.bytes = bytes;
-        StringBuilder manifest = new StringBuilder("experiment ").append(experimentPath).append('\n');
-        for (Entry e : this.entries) {
-            manifest.append(e.sha256()).append("  ").append(e.path()).append('\n');
+        this.id = manifestHash("experiment " + experimentPath + "\nnetwork " + networkPath + "\n", this.entries, "");
+    }
+
+    /** SHA-256 of a header and the (path, hash) lines of the entries under {@code prefix} (paths made relative). */
+    private static String manifestHash(String header, List<Entry> entries, String prefix) {
+        StringBuilder manifest = new StringBuilder(header);
+        for (Entry e : entries) {
+            if (e.path().startsWith(prefix)) {
+                manifest.append(e.sha256()).append("  ").append(e.path().substring(prefix.length())).append('\n');
+            }
         }
-        this.id = Inputs.sha256Hex(manifest.toString().getBytes(StandardCharsets.UTF_8));
+        return Inputs.sha256Hex(manifest.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The files an experiment reads, with their bytes, as this process sees them now. */
@@ -86,16 +96,16 @@ public final class InputBundle {
         }
         List<Entry> entries = new ArrayList<>(byPath.values());
         entries.sort(Comparator.comparing(Entry::path));
-        return new InputBundle(entries, slashed(root.relativize(file)), content);
+        return new InputBundle(entries, slashed(root.relativize(file)), slashed(root.relativize(network)), content);
     }
 
     /** A bundle described by a task (on a member): its bytes come from the cluster. */
-    static InputBundle described(String experimentPath, String[] paths, String[] hashes) {
+    static InputBundle described(String experimentPath, String networkPath, String[] paths, String[] hashes) {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < paths.length; i++) {
             entries.add(new Entry(paths[i], hashes[i]));
         }
-        return new InputBundle(entries, experimentPath, Map.of());
+        return new InputBundle(entries, experimentPath, networkPath, Map.of());
     }
 
     private static boolean hidden(Path relative) {
@@ -126,6 +136,10 @@ public final class InputBundle {
         return experimentPath;
     }
 
+    public String networkPath() {
+        return networkPath;
+    }
+
     /** The bytes of the file with this hash (submitting side), or null. */
     byte[] bytes(String sha256) {
         return bytes.get(sha256);
@@ -137,40 +151,74 @@ public final class InputBundle {
     }
 
     /**
-     * Writes the files under {@code dir} (once: a file already there with the right hash is kept) and returns
-     * the experiment file's path there. Every path is checked to stay inside {@code dir} and every file's bytes
-     * to have the hash that names them.
+     * Writes the files under {@code cache} and returns the experiment file's path there. The experiment's own
+     * files go to {@code jobs/<id>/}; its network folder goes to {@code networks/<hash of the network's files>/},
+     * linked from the job's folder, so that every experiment on the same network content shares one folder and
+     * the network is loaded once per member ({@link org.acuteflow.network.NetworkLoader} caches by real path).
+     * A file already there with the right hash is kept. Every path is checked to stay inside its folder and every
+     * file's bytes to have the hash that names them.
      *
      * @param fetch the bytes of a hash, or null when the cluster does not hold them
      * @throws RefusedException for a path that leaves the folder or bytes that do not match their hash
      * @throws MissingInputException when a file's bytes are not in the cluster
      */
-    Path materialize(Path dir, Function<String, byte[]> fetch) throws IOException {
-        Path root = dir.toAbsolutePath().normalize();
+    Path materialize(Path cache, Function<String, byte[]> fetch) throws IOException {
+        Path root = cache.toAbsolutePath().normalize();
+        Path job = root.resolve("jobs").resolve(id);
+        String prefix = networkPath.isEmpty() ? null : networkPath + "/";
+        Path network = null;
+        if (prefix != null) {
+            inside(job, networkPath);
+            network = root.resolve("networks").resolve(manifestHash("", entries, prefix));
+        }
         for (Entry e : entries) {
-            Path target = inside(root, e.path());
-            if (Files.isRegularFile(target) && Inputs.sha256Hex(Files.readAllBytes(target)).equals(e.sha256())) {
-                continue;
-            }
-            byte[] b = fetch.apply(e.sha256());
-            if (b == null) {
-                throw new MissingInputException(e.path(), e.sha256());
-            }
-            String actual = Inputs.sha256Hex(b);
-            if (!actual.equals(e.sha256())) {
-                throw new RefusedException("input file " + e.path() + " arrived with content SHA-256 " + actual
-                        + ", not the " + e.sha256() + " it was sent as: refused");
-            }
-            Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + Thread.currentThread().getId());
-            Files.write(tmp, b);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException x) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            Path target = prefix != null && e.path().startsWith(prefix)
+                    ? inside(network, e.path().substring(prefix.length())) : inside(job, e.path());
+            write(target, e, fetch);
+        }
+        if (network != null) {
+            link(inside(job, networkPath), network);
+        }
+        return inside(job, experimentPath);
+    }
+
+    private static void write(Path target, Entry e, Function<String, byte[]> fetch) throws IOException {
+        if (Files.isRegularFile(target) && Inputs.sha256Hex(Files.readAllBytes(target)).equals(e.sha256())) {
+            return;
+        }
+        byte[] b = fetch.apply(e.sha256());
+        if (b == null) {
+            throw new MissingInputException(e.path(), e.sha256());
+        }
+        String actual = Inputs.sha256Hex(b);
+        if (!actual.equals(e.sha256())) {
+            throw new RefusedException("input file " + e.path() + " arrived with content SHA-256 " + actual
+                    + ", not the " + e.sha256() + " it was sent as: refused");
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + Thread.currentThread().getId());
+        Files.write(tmp, b);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException x) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes {@code link} point to {@code target} (left as it is when it already does). */
+    private static void link(Path link, Path target) throws IOException {
+        if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
+            return;
+        }
+        Files.createDirectories(link.getParent());
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // Another thread of this member linked it at the same moment, to the same content-named folder.
+            if (!Files.isSymbolicLink(link) || !Files.readSymbolicLink(link).equals(target)) {
+                throw e;
             }
         }
-        return inside(root, experimentPath);
     }
 
     /** {@code root/relative}, refusing anything that is not a plain relative path inside {@code root}. */

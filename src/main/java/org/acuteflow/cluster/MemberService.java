@@ -112,7 +112,7 @@ public final class MemberService {
             if (experiment != null) {
                 return;
             }
-            Path file = bundle.materialize(cacheDir.resolve(bundle.id()), inputs);
+            Path file = bundle.materialize(cacheDir, inputs);
             experiment = loader.apply(file).withRun(run);
         }
 

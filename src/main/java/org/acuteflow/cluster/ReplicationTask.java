@@ -20,6 +20,7 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
 
     String fingerprint;
     String experimentPath;
+    String networkPath;
     String[] paths;
     String[] hashes;
     double days;
@@ -39,6 +40,7 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
                     int replication) {
         this.fingerprint = fingerprint;
         this.experimentPath = bundle.experimentPath();
+        this.networkPath = bundle.networkPath();
         this.paths = bundle.entries().stream().map(InputBundle.Entry::path).toArray(String[]::new);
         this.hashes = bundle.entries().stream().map(InputBundle.Entry::sha256).toArray(String[]::new);
         this.days = run.days();
@@ -51,7 +53,7 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
     }
 
     InputBundle bundle() {
-        return InputBundle.described(experimentPath, paths, hashes);
+        return InputBundle.described(experimentPath, networkPath, paths, hashes);
     }
 
     /** The run control (threads do not travel: the member runs one replication per task). */
@@ -88,6 +90,7 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(fingerprint);
         out.writeString(experimentPath);
+        out.writeString(networkPath);
         out.writeStringArray(paths);
         out.writeStringArray(hashes);
         out.writeDouble(days);
@@ -103,6 +106,7 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
     public void readData(ObjectDataInput in) throws IOException {
         fingerprint = in.readString();
         experimentPath = in.readString();
+        networkPath = in.readString();
         paths = in.readStringArray();
         hashes = in.readStringArray();
         days = in.readDouble();

@@ -27,6 +27,11 @@ class ShippedExperimentsTest {
         }
     }
 
+    /** The shipped experiments (location problems, also in experiments/, run with 'optimise' instead). */
+    static Stream<Path> experiments() throws IOException {
+        return shipped().filter(p -> !org.acuteflow.optimise.ProblemLoader.isProblemFile(p));
+    }
+
     @Test
     void thereAreTheFourWorkflowsAndTheHeadline() throws IOException {
         List<String> names = shipped().map(p -> p.getFileName().toString()).toList();
@@ -43,7 +48,7 @@ class ShippedExperimentsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("shipped")
+    @MethodSource("experiments")
     void aReducedRunCompletes(Path file) throws IOException {
         Path out = dir.resolve("out");
         MainTest.Outcome o = MainTest.run("run", file.toString(), "--replications", "2", "--days", "3",

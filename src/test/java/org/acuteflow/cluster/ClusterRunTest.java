@@ -37,7 +37,7 @@ class ClusterRunTest {
         Members.Result localRun = Members.cli("run", exp.toString(), "--threads", "2", "--quiet", "--out", local.toString());
         assertEquals(0, localRun.code(), localRun.toString());
 
-        try (Members members = new Members(dir)) {
+        try (LocalMembers members = new LocalMembers(dir, List.of("-Xmx256m", "-XX:+UseParallelGC"))) {
             members.start(1);
             members.start(1);
             Process third = members.start(1);
@@ -46,7 +46,7 @@ class ClusterRunTest {
             Path out = dir.resolve("with-kill");
             Path partial = dir.resolve(".with-kill.partial");
             CompletableFuture<Members.Result> run = CompletableFuture.supplyAsync(() -> Members.cli("run",
-                    exp.toString(), "--quiet", "--out", out.toString(), "--cluster", members.cluster,
+                    exp.toString(), "--quiet", "--out", out.toString(), "--cluster", members.cluster(),
                     "--members", members.addresses()));
             awaitStored(partial, 1, run);
             third.destroyForcibly();
@@ -64,7 +64,7 @@ class ClusterRunTest {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                     "org.acuteflow.cli.Main", "run", exp.toString(), "--quiet", "--out", resumed.toString(),
-                    "--cluster", members.cluster, "--members", members.addresses()));
+                    "--cluster", members.cluster(), "--members", members.addresses()));
             Process submitter = new ProcessBuilder(command).redirectOutput(dir.resolve("submitter.out").toFile())
                     .redirectError(dir.resolve("submitter.err").toFile()).start();
             awaitStored(resumedPartial, 1, null);
@@ -74,7 +74,7 @@ class ClusterRunTest {
             long before = Members.stored(resumedPartial);
             assertTrue(before >= 1 && before < 2L * REPLICATIONS, "killed part-way: " + before + " stored");
             Members.Result finish = Members.cli("run", "--resume", resumedPartial.toString(), "--quiet",
-                    "--cluster", members.cluster, "--members", members.addresses());
+                    "--cluster", members.cluster(), "--members", members.addresses());
             assertEquals(0, finish.code(), finish.toString());
             sameOutputs(local, resumed);
         }

@@ -48,18 +48,36 @@ class InputBundleTest {
     void materializedFilesAreTheSameBytesAndLoadTheSameExperiment() throws Exception {
         Path exp = Members.experiment(dir.resolve("src"), "m", 2, 7, 0.002);
         InputBundle bundle = InputBundle.of(load(exp));
-        InputBundle described = InputBundle.described(bundle.experimentPath(),
+        InputBundle described = InputBundle.described(bundle.experimentPath(), bundle.networkPath(),
                 bundle.entries().stream().map(InputBundle.Entry::path).toArray(String[]::new),
                 bundle.entries().stream().map(InputBundle.Entry::sha256).toArray(String[]::new));
         assertEquals(bundle.id(), described.id());
         Path file = described.materialize(dir.resolve("cache"), bundle::bytes);
+        Path job = dir.resolve("cache").resolve("jobs").resolve(bundle.id());
+        assertEquals(job.resolve("m.yaml"), file);
         for (InputBundle.Entry e : bundle.entries()) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("src").resolve(e.path())),
-                    Files.readAllBytes(dir.resolve("cache").resolve(e.path())), e.path());
+                    Files.readAllBytes(job.resolve(e.path())), e.path());
         }
         Experiment copy = load(file);
         assertEquals(load(exp).sha256(), copy.sha256());
         assertEquals(load(exp).scenarios().size(), copy.scenarios().size());
+    }
+
+    @Test
+    void experimentsOnTheSameNetworkContentShareOneNetworkFolder() throws Exception {
+        Path a = Members.experiment(dir.resolve("a"), "first", 2, 7, 0.002);
+        Path b = Members.experiment(dir.resolve("b"), "second", 3, 7, 0.003);
+        InputBundle ba = InputBundle.of(load(a));
+        InputBundle bb = InputBundle.of(load(b));
+        assertNotEquals(ba.id(), bb.id());
+        Path cache = dir.resolve("cache");
+        Path fa = ba.materialize(cache, ba::bytes);
+        Path fb = bb.materialize(cache, bb::bytes);
+        assertEquals(fa.getParent().resolve("net").toRealPath(), fb.getParent().resolve("net").toRealPath(),
+                "one folder per network content");
+        // Materializing again (a later replication of the same run) keeps what is there.
+        assertEquals(fa, ba.materialize(cache, hash -> null));
     }
 
     @Test

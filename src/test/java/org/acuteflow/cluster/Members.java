@@ -3,78 +3,19 @@ package org.acuteflow.cluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.acuteflow.cli.Main;
 
-/** Worker JVMs on this machine for tests: free ports, a cluster name of their own, killed at the end. */
-final class Members implements AutoCloseable {
-    final String cluster = "test-" + java.util.UUID.randomUUID();
-    private final Path dir;
-    private final List<Process> processes = new ArrayList<>();
-    private final List<Integer> ports = new ArrayList<>();
-
-    Members(Path dir) {
-        this.dir = dir;
+/** Helpers for cluster tests: the command line in this JVM and a small experiment on the example network. */
+final class Members {
+    private Members() {
     }
 
-    /** A port free right now on loopback (the OS picks it), for a member to listen on. */
+    /** A port free right now on loopback. */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** The addresses of the members started so far, as --members wants them. */
-    String addresses() {
-        return String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
-    }
-
-    /**
-     * Starts a member in a new JVM with this test's class path, joining through the members started before it,
-     * and waits until it has joined.
-     */
-    Process start(int threads) throws Exception {
-        int port = freePort();
-        String join = ports.isEmpty() ? "127.0.0.1:" + port : addresses();
-        ports.add(port);
-        int n = ports.size();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx256m", "-XX:+UseParallelGC", "-cp",
-                System.getProperty("java.class.path"), "org.acuteflow.cli.Main", "worker", "--cluster", cluster,
-                "--port", Integer.toString(port), "--members", join, "--threads", Integer.toString(threads));
-        Path out = dir.resolve("member" + n + ".out");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(dir.resolve("member" + n + ".err").toFile()).start();
-        processes.add(p);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(out) && Files.readString(out).contains("member 127.0.0.1:" + port)) {
-                return p;
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("member " + n + " exited " + p.exitValue() + ":\n"
-                        + Files.readString(dir.resolve("member" + n + ".err")));
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("member " + n + " did not start within 60 s");
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        for (Process p : processes) {
-            p.destroyForcibly();
-        }
-        for (Process p : processes) {
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
+        return LocalMembers.freePort();
     }
 
     /** The command line in this JVM. */
