@@ -112,7 +112,9 @@ public final class InputFiles {
         }
         decoder.flush(out);
         out.flip();
-        return out.toString();
+        String text = out.toString();
+        // A byte-order mark (as some Windows editors write) is not content.
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** SHA-256 of the file's bytes, in hexadecimal. */
