@@ -80,7 +80,7 @@ public final class OptimiseOutputs {
         List<String> metrics = new ArrayList<>();
         metrics.add(m);
         METRICS.stream().filter(x -> !x.equals(m)).forEach(metrics::add);
-        StringBuilder sb = new StringBuilder("rank,layout,k,sites,static_objective,solver_objective,lp_bound,"
+        StringBuilder sb = new StringBuilder("rank,layout,k,sites,closed_candidates,static_objective,solver_objective,lp_bound,"
                 + "proved_optimal,breaks,replications,eliminated_at_replication,selected");
         for (String x : metrics) {
             sb.append(',').append(x).append("_mean,").append(x).append("_low,").append(x).append("_high");
@@ -105,7 +105,8 @@ public final class OptimiseOutputs {
                             LocationInstance zones, int reps, String eliminated, boolean selected,
                             List<ReplicationResult> sim, List<String> metrics) {
         sb.append(rank).append(',').append(label).append(',').append(s.sites().size()).append(',')
-                .append(String.join(" ", s.sites())).append(',').append(fmt(display(p, zones, s.zoneObjective())))
+                .append(String.join(" ", s.sites())).append(',').append(String.join(" ", closed(p, s.sites())))
+                .append(',').append(fmt(display(p, zones, s.zoneObjective())))
                 .append(',').append(fmt(display(p, zones, s.solverObjective()))).append(',')
                 .append(fmt(display(p, zones, s.lpBound()))).append(',').append(s.optimal()).append(',')
                 .append(String.join(" ", s.brokenConstraints())).append(',').append(reps).append(',')
@@ -115,6 +116,13 @@ public final class OptimiseOutputs {
             sb.append(',').append(fmt(iv.mean())).append(',').append(fmt(iv.low())).append(',').append(fmt(iv.high()));
         }
         sb.append('\n');
+    }
+
+    /** Candidates a layout leaves without the service (what a closure problem asks for). */
+    static List<String> closed(LocationProblem p, List<String> sites) {
+        List<String> out = new ArrayList<>(p.candidates());
+        out.removeAll(sites);
+        return out;
     }
 
     static double[] values(List<ReplicationResult> sim, String metric) {
@@ -296,7 +304,8 @@ public final class OptimiseOutputs {
                         ? ", merged exactly by the sites within reach"
                         : p.aggregationKm() > 0 ? ", in " + fmt(p.aggregationKm()) + " km cells" : "",
                 zones.sites(), o.pool().size(), o.solveSeconds()));
-        sb.append("| k | optimum (all zones) | solver objective | LP bound | proved optimal | seconds | sites |\n");
+        sb.append("| k | optimum (all zones) | solver objective | LP bound | proved optimal | seconds | sites (candidates "
+                + "without the service) |\n");
         sb.append("|---:|---:|---:|---:|---|---:|---|\n");
         for (Optimiser.PerK k : o.perK()) {
             LocationInstance z = o.builder().zoneInstance(k.k());
@@ -310,7 +319,7 @@ public final class OptimiseOutputs {
                     .append(fmt(display(p, z, s.solverObjective()))).append(" | ").append(fmt(display(p, z, s.lpBound())))
                     .append(" | ").append(s.optimal() ? "yes (gap <= " + MipSolver.GAP_TOLERANCE + ")" : "no")
                     .append(" | ").append(fmt(s.solveSeconds())).append(" | ").append(String.join(" ", s.sites()))
-                    .append(" |\n");
+                    .append(" (").append(String.join(" ", closed(p, s.sites()))).append(") |\n");
         }
         sb.append("\n## Selection by simulation\n\n");
         KimNelson.Result kn = o.selection();
@@ -325,6 +334,7 @@ public final class OptimiseOutputs {
                     o.pool().size(), sel.k(), sel.metric(), fmt(sel.indifference()), sel.firstStage(), fmt(sel.days()),
                     fmt(sel.warmupDays()), kn.totalReplications(), o.simulateSeconds()));
             sb.append("**Selected: layout-").append(kn.selected() + 1).append("** (").append(String.join(" ", best.sites()))
+                    .append("; candidates without the service: ").append(String.join(" ", closed(p, best.sites())))
                     .append("), static objective ").append(fmt(display(p, zones, best.zoneObjective()))).append(", `")
                     .append(sel.metric()).append("` ").append(interval(o.simulated().get(kn.selected()), sel.metric()))
                     .append(".\n\n");

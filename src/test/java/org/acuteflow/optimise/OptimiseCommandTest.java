@@ -65,7 +65,7 @@ class OptimiseCommandTest {
         }
         List<String> layouts = Files.readAllLines(out.resolve("layouts.csv"));
         assertEquals(1 + 3 + 1, layouts.size(), "header, three pool layouts, one comparison");
-        assertEquals(1, layouts.stream().filter(l -> l.contains(",true,")).filter(l -> l.split(",")[11].equals("true"))
+        assertEquals(1, layouts.stream().filter(l -> l.contains(",true,")).filter(l -> l.split(",")[12].equals("true"))
                 .count(), "exactly one selected layout");
         // The pool's first layout is the exhaustive optimum over all pairs of the four sites.
         LocationProblem p = ProblemLoader.load(dir.resolve("problem.yaml"));
@@ -80,7 +80,7 @@ class OptimiseCommandTest {
                 best = Math.min(best, z.evaluate(open));
             }
         }
-        double reported = Double.parseDouble(layouts.get(1).split(",")[4]);
+        double reported = Double.parseDouble(layouts.get(1).split(",")[5]);
         assertEquals(best / z.totalWeight(), reported, 1e-3);
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("**Selected: layout-"), report);
