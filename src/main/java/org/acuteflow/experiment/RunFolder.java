@@ -188,6 +188,7 @@ public final class RunFolder implements AutoCloseable {
         root.put("replications", run.replications());
         root.put("seed", run.seed());
         root.put("threads", run.threads());
+        root.put("psa_draws", run.psaDraws());
         root.put("patients", patients);
         root.put("final_dir", finalDir.toString());
         ObjectNode in = root.putObject("inputs");
@@ -258,6 +259,8 @@ public final class RunFolder implements AutoCloseable {
         long replications = whole(r, "replications", problems);
         long seed = whole(r, "seed", problems);
         long threads = whole(r, "threads", problems);
+        // Written by every run since draws were added; older run folders used the default.
+        long psaDraws = r.has("psa_draws") ? whole(r, "psa_draws", problems) : RunControl.DEFAULT_PSA_DRAWS;
         JsonNode patients = r.get("patients");
         if (patients == null || !patients.isBoolean()) {
             problems.add("patients", "must be true or false");
@@ -277,8 +280,7 @@ public final class RunFolder implements AutoCloseable {
             });
         }
         // Range checks of the settings that were readable, so that every problem is reported at once.
-        RunControl run = new RunControl(days, warmup, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
-                replications)), seed, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, threads)));
+        RunControl run = new RunControl(days, warmup, clamp(replications), seed, clamp(threads), clamp(psaDraws));
         org.acuteflow.config.Problems ranges = org.acuteflow.config.Problems.forFile(name);
         run.check(ranges, "");
         java.util.Set<String> reported = new java.util.HashSet<>();
@@ -290,6 +292,10 @@ public final class RunFolder implements AutoCloseable {
         } catch (java.nio.file.InvalidPathException e) {
             throw InputException.of(name, 0, "experiment_file", "is not a path; start a new run");
         }
+    }
+
+    private static int clamp(long v) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
     }
 
     private static String text(JsonNode r, String key, org.acuteflow.config.Problems problems) {
