@@ -1,7 +1,6 @@
 package org.acuteflow.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,8 +46,6 @@ class CancellationTest {
         int startedAtReturn = started.get();
         long storedAtReturn = stored(store.dir());
         assertTrue(startedAtReturn < 40, "the run went on after the failure: " + startedAtReturn + " started");
-        assertFalse(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("replication-worker") && t.isAlive()), "a worker is still alive");
         Thread.sleep(300);
         assertEquals(startedAtReturn, started.get(), "a replication started after the run returned");
         assertEquals(storedAtReturn, stored(store.dir()), "a replication was stored after the run returned");
