@@ -122,7 +122,8 @@ final class RunQueue implements AutoCloseable {
         long start = System.nanoTime();
         try {
             folder = RunFolder.create(resultsRoot, job.experiment.name(), null, LocalDateTime.now());
-            folder.writeResume(job.experimentFile, job.experiment.sha256(), job.experiment.run(), false);
+            folder.writeResume(job.experimentFile, job.experiment.sha256(), job.experiment.run(), false,
+                    org.acuteflow.experiment.InputFingerprint.of(job.experiment));
             String startedAt = Instant.now().toString();
             ExperimentRunner.Options options = new ExperimentRunner.Options(new ReplicationStore(folder.workDir()),
                     null, done -> {
