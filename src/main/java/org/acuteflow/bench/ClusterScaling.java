@@ -52,9 +52,7 @@ public final class ClusterScaling {
                 Files.createDirectories(dir);
                 LocalMembers members = new LocalMembers(dir, s.memberJvmOptions());
                 clusters.add(members);
-                for (int i = 0; i < n; i++) {
-                    members.start(1);
-                }
+                members.start(1, n);
                 executors.add(ClusterExecutor.connect(members.settings(), new PrintWriter(
                         Files.newBufferedWriter(dir.resolve("submitter.log")), true), 60_000));
             }

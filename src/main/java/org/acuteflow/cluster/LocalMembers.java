@@ -53,25 +53,52 @@ public final class LocalMembers implements AutoCloseable {
 
     /** Starts a member joining through those started before it and waits (up to 90 s) until it has joined. */
     public Process start(int threads) throws IOException, InterruptedException {
-        int port = freePort();
-        String join = ports.isEmpty() ? HazelcastSetup.LOOPBACK + ":" + port : addresses();
-        ports.add(port);
-        int n = ports.size();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.acuteflow.cli.Main", "worker",
-                "--cluster", cluster, "--port", Integer.toString(port), "--members", join,
-                "--threads", Integer.toString(threads)));
+        return start(threads, 1).get(0);
+    }
+
+    /**
+     * Starts {@code count} members at once, each joining through the members started before them (the first
+     * of all starts alone), and waits (up to 90 s) until all have joined.
+     */
+    public List<Process> start(int threads, int count) throws IOException, InterruptedException {
+        List<Process> started = new ArrayList<>();
+        List<Integer> startedPorts = new ArrayList<>();
+        if (ports.isEmpty() && count > 1) {
+            started.addAll(start(threads, 1));
+            count--;
+        }
+        String join = ports.isEmpty() ? null : addresses();
+        for (int i = 0; i < count; i++) {
+            int port = freePort();
+            ports.add(port);
+            startedPorts.add(port);
+            int n = ports.size();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.acuteflow.cli.Main", "worker",
+                    "--cluster", cluster, "--port", Integer.toString(port), "--members",
+                    join != null ? join : HazelcastSetup.LOOPBACK + ":" + port, "--threads", Integer.toString(threads)));
+            Process p = new ProcessBuilder(command).redirectOutput(logDir.resolve("member" + n + ".out").toFile())
+                    .redirectError(logDir.resolve("member" + n + ".err").toFile()).start();
+            processes.add(p);
+            started.add(p);
+        }
+        int first = ports.size() - count;
+        for (int i = 0; i < count; i++) {
+            awaitJoined(processes.get(first + i), first + i + 1, startedPorts.get(i));
+        }
+        return started;
+    }
+
+    private void awaitJoined(Process p, int n, int port) throws IOException, InterruptedException {
         Path out = logDir.resolve("member" + n + ".out");
         Path err = logDir.resolve("member" + n + ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        processes.add(p);
-        String started = "member " + HazelcastSetup.LOOPBACK + ":" + port;
+        String joined = "member " + HazelcastSetup.LOOPBACK + ":" + port;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(out) && Files.readString(out).contains(started)) {
-                return p;
+            if (Files.exists(out) && Files.readString(out).contains(joined)) {
+                return;
             }
             if (!p.isAlive()) {
                 throw new IllegalStateException("member " + n + " exited with " + p.exitValue() + ":\n"

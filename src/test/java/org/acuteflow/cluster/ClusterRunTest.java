@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class ClusterRunTest {
     private static final List<String> OUTPUTS = List.of("summary.csv", "replications.csv", "differences.csv");
-    private static final int REPLICATIONS = 12;
+    private static final int REPLICATIONS = 8;
 
     @TempDir
     Path dir;
@@ -39,8 +39,7 @@ class ClusterRunTest {
 
         try (LocalMembers members = new LocalMembers(dir, List.of("-Xmx256m", "-XX:+UseParallelGC"))) {
             members.start(1);
-            members.start(1);
-            Process third = members.start(1);
+            Process third = members.start(1, 2).get(1);
 
             // 1. A member is killed once the run has stored its first replication.
             Path out = dir.resolve("with-kill");
