@@ -166,7 +166,7 @@ public final class FlowBench {
         ScenarioSpec s = e.scenarios().get(0);
         org.acuteflow.outcome.OutcomeModel outcome = new org.acuteflow.outcome.OutcomeModel(
                 org.acuteflow.outcome.OutcomeParameters.from(s.parameters().get("outcome"), s.sources()));
-        return new FlowModel(network, like.parameters(), outcome::probabilityOfDeath);
+        return new FlowModel(network, like.parameters(), outcome);
     }
 
     /**

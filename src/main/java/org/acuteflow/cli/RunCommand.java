@@ -58,6 +58,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Override the base seed.")
     Long seed;
 
+    @Option(names = "--psa-draws", paramLabel = "N", description = "Override the number of coefficient sets drawn "
+            + "for probabilistic sensitivity analysis (output psa).")
+    Integer psaDraws;
+
     @Option(names = "--days", paramLabel = "D", description = "Override the simulated days after warm-up.")
     Double days;
 
@@ -225,12 +229,16 @@ public final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             run = run.withSeed(seed);
         }
+        if (psaDraws != null) {
+            run = run.withPsaDraws(psaDraws);
+        }
         if (days != null || warmupDays != null) {
             run = run.withDays(days != null ? days : run.days(), warmupDays != null ? warmupDays : run.warmupDays());
         }
         var problems = org.acuteflow.config.Problems.forFile("command line");
         problems.inRange("--replications", run.replications(), 1, RunControl.MAX_REPLICATIONS);
         problems.inRange("--threads", run.threads(), 0, 1024);
+        problems.inRange("--psa-draws", run.psaDraws(), 1, RunControl.MAX_PSA_DRAWS);
         problems.inRange("--days", run.days(), 1.0 / 24, 36_500);
         problems.inRange("--warmup-days", run.warmupDays(), 0, 36_500);
         problems.throwIfAny();

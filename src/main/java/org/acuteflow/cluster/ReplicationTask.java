@@ -27,6 +27,8 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
     double warmupDays;
     int replications;
     long seed;
+    /** PSA coefficient sets: the member draws the same sets from the same seed. */
+    int psaDraws;
     int scenario;
     String scenarioName;
     int replication;
@@ -47,6 +49,7 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
         this.warmupDays = run.warmupDays();
         this.replications = run.replications();
         this.seed = run.seed();
+        this.psaDraws = run.psaDraws();
         this.scenario = scenario;
         this.scenarioName = scenarioName;
         this.replication = replication;
@@ -58,7 +61,7 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
 
     /** The run control (threads do not travel: the member runs one replication per task). */
     RunControl run() {
-        return new RunControl(days, warmupDays, replications, seed, 1);
+        return new RunControl(days, warmupDays, replications, seed, 1, psaDraws);
     }
 
     @Override
@@ -97,6 +100,7 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
         out.writeDouble(warmupDays);
         out.writeInt(replications);
         out.writeLong(seed);
+        out.writeInt(psaDraws);
         out.writeInt(scenario);
         out.writeString(scenarioName);
         out.writeInt(replication);
@@ -113,6 +117,7 @@ public final class ReplicationTask implements Callable<TaskOutcome>, IdentifiedD
         warmupDays = in.readDouble();
         replications = in.readInt();
         seed = in.readLong();
+        psaDraws = in.readInt();
         scenario = in.readInt();
         scenarioName = in.readString();
         replication = in.readInt();

@@ -21,7 +21,7 @@ public record Experiment(String name, String description, Path file, String sha2
 
     /** Output kinds a run can write. summary.csv, replications.csv and manifest.json are always written. */
     public static final List<String> OUTPUTS = List.of("differences", "report", "charts", "svg", "geojson", "patients",
-            "sensitivity");
+            "sensitivity", "psa");
 
     public Experiment {
         scenarios = List.copyOf(scenarios);

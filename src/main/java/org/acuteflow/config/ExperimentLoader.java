@@ -40,7 +40,7 @@ public final class ExperimentLoader {
                      java.util.Map<String, List<JsonNode>> grid) {
     }
 
-    record RunFile(double days, double warmupDays, int replications, long seed, int threads) {
+    record RunFile(double days, double warmupDays, int replications, long seed, int threads, int psaDraws) {
     }
 
     record ScenarioFile(String name, String description, String configuration, JsonNode parameters,
@@ -93,7 +93,7 @@ public final class ExperimentLoader {
             problems.add("name", "must be letters, digits, '.', '_' or '-' (it names the results folder), got '" + raw.name() + "'");
         }
         RunControl run = new RunControl(raw.run().days(), raw.run().warmupDays(), raw.run().replications(),
-                raw.run().seed(), raw.run().threads());
+                raw.run().seed(), raw.run().threads(), raw.run().psaDraws());
         run.validate(problems, "run");
 
         Path base = file.toAbsolutePath().getParent();
@@ -312,6 +312,7 @@ public final class ExperimentLoader {
         if (t.get("run") instanceof ObjectNode run) {
             putIfAbsent(run, "threads", f.numberNode(0));
             putIfAbsent(run, "warmup_days", f.numberNode(0));
+            putIfAbsent(run, "psa_draws", f.numberNode(RunControl.DEFAULT_PSA_DRAWS));
         }
         if (t.get("scenarios").isArray()) {
             for (JsonNode s : t.get("scenarios")) {

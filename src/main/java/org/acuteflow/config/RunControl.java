@@ -8,16 +8,25 @@ package org.acuteflow.config;
  * @param replications  independent replications per scenario (substream r of every stream for replication r)
  * @param seed          base seed of every random stream
  * @param threads       worker threads; 0 means one per available core
+ * @param psaDraws      coefficient sets drawn for probabilistic sensitivity analysis (output {@code psa})
  */
-public record RunControl(double days, double warmupDays, int replications, long seed, int threads) {
+public record RunControl(double days, double warmupDays, int replications, long seed, int threads, int psaDraws) {
 
     public static final int MAX_REPLICATIONS = 100_000;
+    /** PSA draws when the experiment file does not say. */
+    public static final int DEFAULT_PSA_DRAWS = 1000;
+    public static final int MAX_PSA_DRAWS = 100_000;
+
+    public RunControl(double days, double warmupDays, int replications, long seed, int threads) {
+        this(days, warmupDays, replications, seed, threads, DEFAULT_PSA_DRAWS);
+    }
 
     void validate(Problems p, String path) {
         p.inRange(path + ".days", days, 1.0 / 24, 36_500);
         p.inRange(path + ".warmup_days", warmupDays, 0, 36_500);
         p.inRange(path + ".replications", replications, 1, MAX_REPLICATIONS);
         p.inRange(path + ".threads", threads, 0, 1024);
+        p.inRange(path + ".psa_draws", psaDraws, 1, MAX_PSA_DRAWS);
     }
 
     public double warmupMinutes() {
@@ -38,18 +47,22 @@ public record RunControl(double days, double warmupDays, int replications, long 
     }
 
     public RunControl withReplications(int n) {
-        return new RunControl(days, warmupDays, n, seed, threads);
+        return new RunControl(days, warmupDays, n, seed, threads, psaDraws);
     }
 
     public RunControl withThreads(int n) {
-        return new RunControl(days, warmupDays, replications, seed, n);
+        return new RunControl(days, warmupDays, replications, seed, n, psaDraws);
     }
 
     public RunControl withSeed(long s) {
-        return new RunControl(days, warmupDays, replications, s, threads);
+        return new RunControl(days, warmupDays, replications, s, threads, psaDraws);
+    }
+
+    public RunControl withPsaDraws(int n) {
+        return new RunControl(days, warmupDays, replications, seed, threads, n);
     }
 
     public RunControl withDays(double d, double warmup) {
-        return new RunControl(d, warmup, replications, seed, threads);
+        return new RunControl(d, warmup, replications, seed, threads, psaDraws);
     }
 }

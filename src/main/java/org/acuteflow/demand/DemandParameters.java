@@ -15,9 +15,10 @@ import org.acuteflow.config.Validated;
  * @param profiles named weekly profiles
  * @param classes  volume and mix per demand class
  * @param stroke   case mix of suspected strokes
+ * @param trauma   field triage of major trauma
  */
 public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, PerClass<ClassDemand> classes,
-                               StrokeCaseMix stroke) implements Validated {
+                               StrokeCaseMix stroke, TraumaTriage trauma) implements Validated {
     public static final String PATH = "parameters.demand";
 
     public DemandParameters {
@@ -40,6 +41,7 @@ public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, 
             classes.get(c).validate(p, path + ".classes." + c.key(), profileNames);
         }
         stroke.validate(p, path + ".stroke");
+        trauma.validate(p, path + ".trauma");
     }
 
     /** Cases per year the arrival process of {@code c} generates (stroke includes mimics), after scaling. */

@@ -23,6 +23,8 @@ public final class Patient {
     public boolean onsetKnown;
     public boolean eligibleForThrombolysis;
     public boolean largeVesselOcclusion;
+    /** Major trauma that the crew does not identify as major trauma (field under-triage). */
+    public boolean traumaUnderTriaged;
     /** Onset (or call, for non-stroke classes) after the warm-up: the patient enters the statistics. */
     public boolean counted;
     /** Uniform for sampling death, drawn at creation from the outcome stream. */
@@ -74,6 +76,10 @@ public final class Patient {
     /** The first site is not the one the protocol picks first (a full unit was skipped). */
     public boolean diverted;
     public CareLevel careLevel;
+    /** Stroke: share of the stroke stay in organised care (HASU or stroke unit), 0 to 1. */
+    public double organisedCareShare;
+    /** Clock minutes at which a stroke admitted to a general ward started waiting for a stroke-unit bed. */
+    public double wardAdmissionMinutes = Double.NaN;
     public boolean specialistOnSiteAtArrival;
     public double probabilityOfDeath = Double.NaN;
 

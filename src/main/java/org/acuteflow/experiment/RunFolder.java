@@ -108,6 +108,7 @@ public final class RunFolder {
         root.put("replications", run.replications());
         root.put("seed", run.seed());
         root.put("threads", run.threads());
+        root.put("psa_draws", run.psaDraws());
         root.put("patients", patients);
         root.put("final_dir", finalDir.toString());
         // Written whole or not at all (temporary name, then rename): a run killed at this moment leaves either
@@ -153,7 +154,8 @@ public final class RunFolder {
         try {
             JsonNode r = JSON.readTree(work.resolve("run.json").toFile());
             RunControl run = new RunControl(r.get("days").asDouble(), r.get("warmup_days").asDouble(),
-                    r.get("replications").asInt(), r.get("seed").asLong(), r.get("threads").asInt());
+                    r.get("replications").asInt(), r.get("seed").asLong(), r.get("threads").asInt(),
+                    r.has("psa_draws") ? r.get("psa_draws").asInt() : RunControl.DEFAULT_PSA_DRAWS);
             return new Resume(Path.of(r.get("experiment_file").asText()), r.get("experiment_sha256").asText(), run,
                     r.get("patients").asBoolean(), Path.of(r.get("final_dir").asText()));
         } catch (IOException | RuntimeException e) {

@@ -30,6 +30,8 @@ import org.acuteflow.config.Validated;
  * @param mimicStayMinutes                 length of stay of stroke mimics in a stroke bed
  * @param edStayMinutes                    door to leaving the emergency department
  * @param traumaTransferDelayMinutes       door of the trauma unit to departure of the secondary transfer
+ * @param strokeUnitBedQueue               a stroke admitted to a general ward of a site with a stroke unit moves
+ *                                         to the stroke unit when a bed frees (false: stays on the ward)
  */
 public record HospitalParameters(DistributionSpec hasuDoorToScanMinutes, DistributionSpec otherDoorToScanMinutes,
                                  DistributionSpec hasuScanToNeedleMinutes, DistributionSpec otherScanToNeedleMinutes,
@@ -39,7 +41,8 @@ public record HospitalParameters(DistributionSpec hasuDoorToScanMinutes, Distrib
                                  DistributionSpec doorToPunctureMinutes, double maxOnsetToPunctureMinutes,
                                  DistributionSpec hasuStayMinutes, double strokeUnitAfterHasuShare,
                                  DistributionSpec strokeUnitStayMinutes, DistributionSpec mimicStayMinutes,
-                                 DistributionSpec edStayMinutes, DistributionSpec traumaTransferDelayMinutes) implements Validated {
+                                 DistributionSpec edStayMinutes, DistributionSpec traumaTransferDelayMinutes,
+                                 boolean strokeUnitBedQueue) implements Validated {
     public static final String PATH = "parameters.hospital";
 
     public static HospitalParameters from(JsonNode tree, SourceMap sources) {

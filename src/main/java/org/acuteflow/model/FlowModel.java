@@ -25,12 +25,11 @@ import org.acuteflow.sim.ReplicationContext;
 public final class FlowModel implements ScenarioModel {
     private final Network network;
     private final FlowParameters parameters;
-    private final ToDoubleFunction<OutcomeInput> probabilityOfDeath;
+    private final Outcomes outcomes;
     private final int[] vehiclesPerStation;
     private final Routing routing;
     private final ThinnedArrivals[] arrivals;
     private final AliasTable[] zoneTables;
-    private final java.util.List<OutcomeVariant> sensitivity;
 
     /**
      * @param probabilityOfDeath the outcome model (thread-safe): probability of death of a patient's journey
@@ -41,16 +40,29 @@ public final class FlowModel implements ScenarioModel {
         this(network, parameters, probabilityOfDeath, java.util.List.of());
     }
 
+    /** With the full outcome model (mRS, utility) and no variants. */
+    public FlowModel(Network network, FlowParameters parameters, org.acuteflow.outcome.OutcomeModel outcome) {
+        this(network, parameters, Outcomes.of(outcome, java.util.List.of(), java.util.List.of()));
+    }
+
     /**
      * @param sensitivity alternative outcome models evaluated on the same journeys; each adds the metrics
      *                    {@code sensitivity.<label>.deaths_total} and {@code sensitivity.<label>.stroke_deaths_90d}
      */
     public FlowModel(Network network, FlowParameters parameters, ToDoubleFunction<OutcomeInput> probabilityOfDeath,
                      java.util.List<OutcomeVariant> sensitivity) {
-        this.sensitivity = java.util.List.copyOf(sensitivity);
+        this(network, parameters, Outcomes.deathsOnly(probabilityOfDeath, sensitivity));
+    }
+
+    /**
+     * @param outcomes the outcome models evaluated on every journey
+     * @throws IllegalArgumentException when a class with demand has no zone with a positive weight, or the
+     *                                  network has no open site
+     */
+    public FlowModel(Network network, FlowParameters parameters, Outcomes outcomes) {
+        this.outcomes = outcomes;
         this.network = network;
         this.parameters = parameters;
-        this.probabilityOfDeath = probabilityOfDeath;
         this.vehiclesPerStation = Fleet.scaledVehicles(network, parameters.ems().fleetScale());
         this.routing = new Routing(network, vehiclesPerStation);
         int n = DemandClass.values().length;
@@ -109,11 +121,7 @@ public final class FlowModel implements ScenarioModel {
         return zoneTables;
     }
 
-    ToDoubleFunction<OutcomeInput> probabilityOfDeath() {
-        return probabilityOfDeath;
-    }
-
-    java.util.List<OutcomeVariant> sensitivity() {
-        return sensitivity;
+    Outcomes outcomes() {
+        return outcomes;
     }
 }

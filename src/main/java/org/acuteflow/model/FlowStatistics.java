@@ -9,6 +9,8 @@ import org.acuteflow.model.stats.Histogram;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Site;
 import org.acuteflow.outcome.CareLevel;
+import org.acuteflow.outcome.CovariateSummary;
+import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.outcome.DeathTally;
 import org.acuteflow.outcome.OutcomeModel;
 
@@ -57,12 +59,25 @@ final class FlowStatistics {
     final double[] zoneStrokeDeaths;
 
     /** Expected deaths per sensitivity variant: [variant][0 = all conditions, 1 = stroke]. */
+    private final Outcomes outcomes;
     private final List<OutcomeVariant> variants;
     private final double[][] variantDeaths;
+    /** Stroke functional outcome (expected values over the mRS distribution), when the model gives one. */
+    private final double[] mrs = new double[OutcomeModel.MRS];
+    long strokeOutcomes;
+    double strokeIndependent;
+    double strokeMrsSum;
+    double strokeUtilitySum;
+    double strokeSichExcess;
+    double strokeOrganisedShareSum;
+    /** The journeys by outcome covariates, for probabilistic sensitivity analysis; null without PSA draws. */
+    private final CovariateSummary psaSummary;
 
-    FlowStatistics(Network network, double kmPerBaseMinute, List<OutcomeVariant> variants) {
-        this.variants = variants;
+    FlowStatistics(Network network, double kmPerBaseMinute, Outcomes outcomes) {
+        this.outcomes = outcomes;
+        this.variants = outcomes.sensitivity();
         this.variantDeaths = new double[variants.size()][2];
+        this.psaSummary = outcomes.psaDraws().isEmpty() ? null : new CovariateSummary();
         this.network = network;
         this.kmPerBaseMinute = kmPerBaseMinute;
         siteAdmissions = new double[network.sites().size()];
@@ -156,12 +171,53 @@ final class FlowStatistics {
         return Double.isFinite(km) ? km : network.travel().zoneToSite(zone, site) * kmPerBaseMinute;
     }
 
-    /** Adds a counted patient's probability of death under sensitivity variant {@code k}. */
-    void recordSensitivity(int k, Condition c, double probabilityOfDeath) {
-        variantDeaths[k][0] += probabilityOfDeath;
-        if (c.isStroke()) {
-            variantDeaths[k][1] += probabilityOfDeath;
+    /**
+     * Adds a counted patient's outcomes beyond the central probability of death: the stroke's mRS distribution,
+     * the sensitivity variants' deaths and the patient's cell of the PSA summary.
+     */
+    void recordOutcome(Patient p, OutcomeInput input) {
+        Condition c = p.condition;
+        for (int k = 0; k < variants.size(); k++) {
+            double d = variants.get(k).probabilityOfDeath().applyAsDouble(input);
+            variantDeaths[k][0] += d;
+            if (c.isStroke()) {
+                variantDeaths[k][1] += d;
+            }
         }
+        OutcomeModel central = outcomes.central();
+        if (c.isStroke()) {
+            strokeOrganisedShareSum += p.organisedCareShare;
+            if (central != null) {
+                central.strokeMrs(input, mrs);
+                strokeOutcomes++;
+                strokeIndependent += mrs[0] + mrs[1] + mrs[2];
+                double mean = 0;
+                for (int k = 1; k < OutcomeModel.MRS; k++) {
+                    mean += k * mrs[k];
+                }
+                strokeMrsSum += mean;
+                strokeUtilitySum += central.utility(mrs);
+                strokeSichExcess += central.symptomaticIchExcess(input);
+            }
+        }
+        if (psaSummary != null) {
+            psaSummary.add(input);
+        }
+    }
+
+    /** Names of the metrics re-evaluated for every PSA coefficient set (series {@code psa.<name>}). */
+    static final List<String> PSA_METRICS = List.of("deaths_total", "stroke_deaths_90d", "trauma_deaths",
+            "emergency_deaths_30d", "stroke_independent_90d", "stroke_mrs_0_2_share_90d", "stroke_mrs_mean_90d",
+            "stroke_utility_mean_90d", "qalys_total");
+
+    /** The PSA metrics of one coefficient set, in {@link #PSA_METRICS} order, per year where they are counts. */
+    static double[] psaMetrics(CovariateSummary.Totals t, double perYear, double qalyHorizonYears) {
+        double[] d = t.deaths();
+        double strokes = t.strokes();
+        return new double[] {t.deathsTotal() * perYear, d[DeathTally.Group.STROKE.ordinal()] * perYear,
+            d[DeathTally.Group.TRAUMA.ordinal()] * perYear, d[DeathTally.Group.EMERGENCY.ordinal()] * perYear,
+            t.strokeIndependent() * perYear, ratio(t.strokeIndependent(), strokes), ratio(t.strokeMrsSum(), strokes),
+            ratio(t.strokeUtilitySum(), strokes), t.strokeUtilitySum() * qalyHorizonYears * perYear};
     }
 
     void write(ReplicationResult r, double years, Occupancy occupancy, Routing routing, long events,
@@ -191,7 +247,32 @@ final class FlowStatistics {
         r.metric("diverts_per_year", diverts * perYear);
         r.metric("hasu_overflows_per_year", hasuOverflows * perYear);
         r.metric("stroke_unit_care_share", ratio(strokeUnitCare, strokes));
+        r.metric("stroke_organised_care_stay_share", ratio(strokeOrganisedShareSum, strokes));
         deaths.writeTo(r, years);
+        if (outcomes.central() != null) {
+            r.metric("stroke_mrs_0_2_share_90d", ratio(strokeIndependent, strokeOutcomes));
+            r.metric("stroke_independent_90d", strokeIndependent * perYear);
+            r.metric("stroke_mrs_mean_90d", ratio(strokeMrsSum, strokeOutcomes));
+            r.metric("stroke_utility_mean_90d", ratio(strokeUtilitySum, strokeOutcomes));
+            r.metric("qalys_total", strokeUtilitySum * outcomes.central().parameters().stroke().qalyHorizonYears()
+                    * perYear);
+            r.metric("stroke_sich_excess_per_year", strokeSichExcess * perYear);
+        }
+        if (psaSummary != null) {
+            List<OutcomeModel> draws = outcomes.psaDraws();
+            double[][] values = new double[PSA_METRICS.size()][draws.size()];
+            for (int k = 0; k < draws.size(); k++) {
+                OutcomeModel m = draws.get(k);
+                double[] v = psaMetrics(psaSummary.evaluate(m), perYear, m.parameters().stroke().qalyHorizonYears());
+                for (int i = 0; i < v.length; i++) {
+                    values[i][k] = v[i];
+                }
+            }
+            for (int i = 0; i < PSA_METRICS.size(); i++) {
+                r.series("psa." + PSA_METRICS.get(i), values[i]);
+            }
+            r.metric("psa_summary_cells", psaSummary.cells());
+        }
         for (int k = 0; k < variants.size(); k++) {
             r.metric("sensitivity." + variants.get(k).label() + ".deaths_total", variantDeaths[k][0] * perYear);
             r.metric("sensitivity." + variants.get(k).label() + ".stroke_deaths_90d", variantDeaths[k][1] * perYear);

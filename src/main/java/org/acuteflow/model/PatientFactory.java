@@ -24,7 +24,7 @@ import umontreal.ssj.rng.RandomStream;
  * {@code demand.recognition}, {@code demand.eligibility}, {@code demand.onset_to_call},
  * {@code service.mobilisation}, {@code service.on_scene}, {@code service.handover}, {@code service.ed_stay},
  * {@code service.stroke_treatment}, {@code service.length_of_stay}, {@code service.transfer},
- * {@code outcome.draw}. Mutable (it owns stream positions); one per replication.
+ * {@code outcome.draw}, {@code demand.trauma_triage}. Mutable (it owns stream positions); one per replication.
  */
 public final class PatientFactory {
     private final DemandParameters demand;
@@ -48,6 +48,7 @@ public final class PatientFactory {
     private final RandomStream lengthOfStay;
     private final RandomStream transfer;
     private final RandomStream outcome;
+    private final RandomStream traumaTriage;
     private long nextId;
 
     public PatientFactory(FlowParameters params, AliasTable[] zoneTables, ReplicationContext context) {
@@ -75,6 +76,7 @@ public final class PatientFactory {
         lengthOfStay = context.stream("service.length_of_stay");
         transfer = context.stream("service.transfer");
         outcome = context.stream("outcome.draw");
+        traumaTriage = context.stream("demand.trauma_triage");
     }
 
     /** The arrival stream of class {@code c}: {@code demand.<class>.arrival}. */
@@ -112,6 +114,7 @@ public final class PatientFactory {
         }
         if (c == DemandClass.MAJOR_TRAUMA) {
             p.transferDelayMinutes = hospital.traumaTransferDelayMinutes().sample(transfer);
+            p.traumaUnderTriaged = traumaTriage.nextDouble() < demand.trauma().underTriage(p.ageBand);
         }
         return p;
     }

@@ -37,7 +37,7 @@ final class Replication {
     private static final String CSV_HEADER = "id,class,condition,zone,age_band,self_presenter,category_a,conveyed,"
             + "recognised,onset_known,eligible,lvo,onset_min,call_min,dispatch_min,at_scene_min,leave_scene_min,"
             + "door_min,scan_min,needle_min,puncture_min,transfer_depart_min,transfer_arrival_min,station,"
-            + "first_site,transfer_site,diverted,care_level,specialist_on_site,p_death";
+            + "first_site,transfer_site,diverted,care_level,specialist_on_site,organised_care_share,p_death";
 
     private final FlowModel model;
     private final Network network;
@@ -60,6 +60,8 @@ final class Replication {
     private final int[] strokeUnitBeds;
     private final int[] hasuOccupied;
     private final int[] strokeUnitOccupied;
+    /** Per site: strokes on a general ward waiting for a stroke-unit bed, first come first served. */
+    private final java.util.ArrayDeque<Journey>[] strokeUnitWaiting;
     private final FlowStatistics stats;
     private final FlowStatistics.Occupancy occupancy;
     private final boolean traumaBypass;
@@ -97,7 +99,13 @@ final class Replication {
         }
         hasuOccupied = new int[n];
         strokeUnitOccupied = new int[n];
-        stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute(), model.sensitivity());
+        @SuppressWarnings("unchecked")
+        java.util.ArrayDeque<Journey>[] waiting = new java.util.ArrayDeque[n];
+        for (int s = 0; s < n; s++) {
+            waiting[s] = new java.util.ArrayDeque<>();
+        }
+        strokeUnitWaiting = waiting;
+        stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute(), model.outcomes());
         occupancy = new FlowStatistics.Occupancy(n, warmup, end);
         traumaBypass = network.protocol().trauma() == RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD;
         mtcThresholdMinutes = network.protocol().mtcThresholdMinutes();
@@ -272,7 +280,7 @@ final class Replication {
     // ------------------------------------------------------------------ patient journey
 
     private enum Stage { CALL, AT_SCENE, LEAVE_SCENE, DOOR, ED_LEAVE, TRANSFER_DEPART, TRANSFER_ARRIVE,
-        HASU_DISCHARGE, STROKE_UNIT_DISCHARGE }
+        HASU_DISCHARGE, STROKE_UNIT_DISCHARGE, WARD_DISCHARGE }
 
     private final class Journey extends Event {
         private final Patient patient;
@@ -305,7 +313,6 @@ final class Replication {
                     occupancy.edTotal.add(now, -1);
                     if (strokeBedAfterEd) {
                         admitStrokeBed(this, now, false);
-                        finish(this);
                     }
                 }
                 case TRANSFER_DEPART -> {
@@ -332,7 +339,16 @@ final class Replication {
                         schedule(p.strokeUnitStayMinutes);
                     }
                 }
-                case STROKE_UNIT_DISCHARGE -> changeStrokeUnit(site, -1, now);
+                case STROKE_UNIT_DISCHARGE -> {
+                    changeStrokeUnit(site, -1, now);
+                    admitFromWard(site, now);
+                }
+                case WARD_DISCHARGE -> {
+                    // Left hospital before a stroke-unit bed freed: no organised care.
+                    strokeUnitWaiting[site].remove(this);
+                    p.organisedCareShare = 0;
+                    finish(this);
+                }
                 default -> throw new IllegalStateException(stage.toString());
             }
         }
@@ -369,7 +385,8 @@ final class Replication {
             return list[0];
         }
         if (p.condition == Condition.MAJOR_TRAUMA) {
-            if (traumaBypass) {
+            // Under-triaged major trauma goes, like any emergency, to the nearest emergency department.
+            if (traumaBypass && !p.traumaUnderTriaged) {
                 int[] mtc = routing.mtcSites(p.zone);
                 if (mtc.length > 0 && travel.zoneToSite(p.zone, mtc[0])
                         * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT) <= mtcThresholdMinutes) {
@@ -397,7 +414,6 @@ final class Replication {
             boolean strokeReceiving = site.offers(Service.HASU) || site.offers(Service.STROKE_UNIT);
             if (p.isSuspectedStroke() && strokeReceiving) {
                 admitStrokeBed(j, now, true);
-                finish(j);
             } else {
                 // Not pre-alerted (or no stroke service here): through the emergency department first.
                 occupancy.edTotal.add(now, +1);
@@ -431,7 +447,9 @@ final class Replication {
     /**
      * A (suspected) stroke takes a bed at its site: a HASU bed if there is one free (or, when the crew took it
      * there as a suspected stroke, even over capacity: all HASUs were full when it left scene), else a
-     * stroke-unit bed if free, else a general ward (beds of general wards are not modelled).
+     * stroke-unit bed if free, else a general ward (beds of general wards are not modelled). A true stroke on a
+     * general ward of a site with a stroke unit waits there for a stroke-unit bed ({@link #admitFromWard}); its
+     * record is complete when it moves or leaves hospital. Every other patient's record is complete now.
      */
     private void admitStrokeBed(Journey j, double now, boolean preAlerted) {
         Patient p = j.patient;
@@ -444,16 +462,48 @@ final class Replication {
             }
             changeHasu(s, +1, now);
             p.careLevel = CareLevel.HASU;
+            p.organisedCareShare = 1;
             j.stage = Stage.HASU_DISCHARGE;
             j.schedule(mimic ? p.mimicStayMinutes : p.hasuStayMinutes);
         } else if (site.offers(Service.STROKE_UNIT) && strokeUnitOccupied[s] < strokeUnitBeds[s]) {
             changeStrokeUnit(s, +1, now);
             p.careLevel = CareLevel.STROKE_UNIT;
+            p.organisedCareShare = 1;
             j.stage = Stage.STROKE_UNIT_DISCHARGE;
             j.schedule(mimic ? p.mimicStayMinutes : p.strokeUnitStayMinutes);
         } else {
             p.careLevel = CareLevel.GENERAL_WARD;
+            p.organisedCareShare = 0;
+            if (!mimic && hospital.strokeUnitBedQueue() && site.offers(Service.STROKE_UNIT)) {
+                p.wardAdmissionMinutes = now;
+                strokeUnitWaiting[s].addLast(j);
+                j.stage = Stage.WARD_DISCHARGE;
+                j.schedule(p.strokeUnitStayMinutes);
+                return;
+            }
         }
+        finish(j);
+    }
+
+    /**
+     * A stroke-unit bed freed at {@code site}: the longest-waiting stroke on a general ward moves into it for the
+     * rest of its stay, and its share of the stay in organised care is that rest over the whole stay.
+     */
+    private void admitFromWard(int site, double now) {
+        Journey j = strokeUnitWaiting[site].pollFirst();
+        if (j == null) {
+            return;
+        }
+        Patient p = j.patient;
+        j.cancel();
+        double stay = p.strokeUnitStayMinutes;
+        double left = stay - (now - p.wardAdmissionMinutes);
+        p.careLevel = CareLevel.STROKE_UNIT;
+        p.organisedCareShare = stay > 0 ? Math.max(0, left) / stay : 0;
+        changeStrokeUnit(site, +1, now);
+        j.stage = Stage.STROKE_UNIT_DISCHARGE;
+        j.schedule(Math.max(0, left));
+        finish(j);
     }
 
     private void changeHasu(int site, int delta, double now) {
@@ -480,11 +530,8 @@ final class Replication {
         if (p.counted) {
             if (p.condition != null && p.firstSite >= 0) {
                 OutcomeInput input = outcomeInput(p);
-                p.probabilityOfDeath = model.probabilityOfDeath().applyAsDouble(input);
-                java.util.List<OutcomeVariant> variants = model.sensitivity();
-                for (int k = 0; k < variants.size(); k++) {
-                    stats.recordSensitivity(k, p.condition, variants.get(k).probabilityOfDeath().applyAsDouble(input));
-                }
+                p.probabilityOfDeath = model.outcomes().probabilityOfDeath(input);
+                stats.recordOutcome(p, input);
             }
             stats.record(p);
             if (sink.enabled()) {
@@ -501,8 +548,8 @@ final class Replication {
         return new OutcomeInput(p.condition, p.ageBand, p.largeVesselOcclusion,
                 p.thrombolysed() ? p.needleMinutes - p.onsetMinutes : Double.NaN,
                 Double.isNaN(p.punctureMinutes) ? Double.NaN : p.punctureMinutes - p.onsetMinutes,
-                p.careLevel, p.specialistOnSiteAtArrival, hourOfWeek(p.doorMinutes) >= 120,
-                p.doorMinutes - p.callMinutes, stats.distanceKm(p.zone, p.firstSite), definitive - p.callMinutes);
+                p.careLevel, p.organisedCareShare, p.specialistOnSiteAtArrival, hourOfWeek(p.doorMinutes) >= 120,
+                !p.selfPresenter, stats.distanceKm(p.zone, p.firstSite), definitive - p.callMinutes);
     }
 
     private String csvRow(Patient p) {
@@ -528,6 +575,7 @@ final class Replication {
                 .append(',').append(p.diverted)
                 .append(',').append(p.careLevel == null ? "" : p.careLevel.name().toLowerCase(Locale.ROOT))
                 .append(',').append(p.firstSite >= 0 && p.specialistOnSiteAtArrival)
+                .append(',').append(String.format(Locale.ROOT, "%.4f", p.organisedCareShare))
                 .append(',');
         if (!Double.isNaN(p.probabilityOfDeath)) {
             b.append(String.format(Locale.ROOT, "%.6f", p.probabilityOfDeath));

@@ -122,15 +122,23 @@ public final class InstanceBuilder {
         double perWeight = problem.objective().patientsPerWeightPerYear();
         Service s = problem.service();
         if (ProblemLoader.isStroke(s)) {
-            // Baseline: the mean of the two ischaemic age bands [assumption: the linearisation point].
-            double p = (o.stroke().baselineMortality90d().ischaemicUnder80()
+            // Thrombolysis changes disability, not death (outcome model v2): the cost is the expected number of
+            // good outcomes (mRS 0-1) lost per minute of onset-to-needle among the treated share, linearised at the
+            // untreated good-outcome probability of an ischaemic stroke without large-vessel occlusion, at the mean
+            // of the two ischaemic age bands' mortality [assumption: the linearisation point].
+            double death = (o.stroke().baselineMortality90d().ischaemicUnder80()
                     + o.stroke().baselineMortality90d().ischaemicAged80Plus()) / 2;
+            java.util.List<Double> survivors = o.stroke().survivorMrs90d().nlvo();
+            double total = survivors.stream().mapToDouble(Double::doubleValue).sum();
+            double p = (1 - death) * (survivors.get(0) + survivors.get(1)) / total;
             OutcomeParameters.Reperfusion r = o.stroke().thrombolysis();
-            double perMinute = -Math.log(r.oddsRatioAtOnset()) / r.noEffectMinutes();
+            double perMinute = Math.log(r.goodOutcomeOddsRatioAtOnset()) / r.noEffectMinutes();
             return perWeight * problem.objective().treatedShare() * p * (1 - p) * perMinute;
         }
         if (s == Service.MTC || s == Service.TRAUMA_UNIT) {
-            double p = o.majorTrauma().baselineMortalityInHospital();
+            // Mean of the two age bands' baselines [assumption: the linearisation point].
+            double p = (o.majorTrauma().baselineMortality().under80() + o.majorTrauma().baselineMortality().aged80Plus())
+                    / 2;
             return perWeight * p * (1 - p) * Math.log(o.majorTrauma().delayOddsRatioPer10Minutes()) / 10;
         }
         double p = o.otherEmergency().baselineMortality30d().medical();

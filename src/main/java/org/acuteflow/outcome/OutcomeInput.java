@@ -11,15 +11,17 @@ import org.acuteflow.demand.Condition;
  * @param onsetToNeedleMinutes        onset to thrombolysis, or NaN when not thrombolysed
  * @param onsetToPunctureMinutes      onset to thrombectomy groin puncture, or NaN when none
  * @param careLevel                   where definitive care was given (HASU, stroke unit, general ward, MTC ...)
+ * @param organisedCareShare          stroke: share of the stroke stay spent in organised care (HASU or stroke
+ *                                    unit), 0 to 1
  * @param specialistOnSiteAtArrival   the relevant specialist (stroke physician, emergency consultant) was on
  *                                    site when the patient arrived; false means on call at that hour
- * @param weekendAdmission            arrived Saturday or Sunday
- * @param callToDoorMinutes           call to arrival at the first hospital (response + on scene + conveyance)
+ * @param weekendAdmission            arrived at the first hospital on a Saturday or Sunday
+ * @param ambulanceConveyed           taken to hospital by ambulance (not self-presenting)
  * @param distanceKm                  road distance from the patient's zone to the first hospital
  * @param callToDefinitiveCareMinutes call to arrival where definitive care is given (after any transfer)
  */
 public record OutcomeInput(Condition condition, AgeBand ageBand, boolean largeVesselOcclusion,
                            double onsetToNeedleMinutes, double onsetToPunctureMinutes, CareLevel careLevel,
-                           boolean specialistOnSiteAtArrival, boolean weekendAdmission, double callToDoorMinutes,
-                           double distanceKm, double callToDefinitiveCareMinutes) {
+                           double organisedCareShare, boolean specialistOnSiteAtArrival, boolean weekendAdmission,
+                           boolean ambulanceConveyed, double distanceKm, double callToDefinitiveCareMinutes) {
 }

@@ -151,6 +151,7 @@ final class Charts {
         }
         deathsByScenario(results, out, missing);
         deathsAverted(results, out, missing);
+        TornadoChart.add(results, out, missing);
         sweepRanking(results, out);
         travelCumulative(results, out, missing);
         for (String[] s : new String[][] {{"arrivals_by_hour_of_week", "Arrivals", "arrivals"},

@@ -49,6 +49,7 @@ final class HtmlReport {
                 .append("<a href=\"#run\">Run</a></nav>\n");
         question(h, results);
         headline(h, results);
+        PsaSection.append(h, results);
         if (results.scenarios() > 1) {
             differences(h, results);
             sensitivity(h, results);
@@ -191,8 +192,8 @@ final class HtmlReport {
         int b = e.baselineIndex();
         h.append("<section id=\"sensitivity\">\n<h2>Sensitivity of deaths averted to outcome coefficients</h2>\n")
                 .append("<p>Deaths averted per year (baseline ").append(esc(e.baseline()))
-                .append(" minus scenario) with one outcome coefficient at a time set to the low or high end of its ")
-                .append("plausible range (docs/outcome-model.md lists the ranges and their sources). The simulated ")
+                .append(" minus scenario) with one outcome coefficient at a time at the 2.5th (low) or 97.5th (high) ")
+                .append("percentile of its distribution (docs/outcome-model.md lists them with their sources). The simulated ")
                 .append("journeys are the same in every row; only the outcome model changes.</p>\n")
                 .append("<table class=\"sensitivity\">\n<tr><th>coefficient</th><th>value</th>");
         for (ScenarioSpec s : e.scenarios()) {

@@ -72,6 +72,9 @@ public final class Manifest {
         root.put("threads", run.effectiveThreads());
         root.put("days", run.days());
         root.put("warmup_days", run.warmupDays());
+        if (e.wants("psa")) {
+            root.put("psa_draws", run.psaDraws());
+        }
         root.put("baseline", e.baseline());
         var scenarios = root.putArray("scenarios");
         for (ScenarioSpec s : e.scenarios()) {

@@ -37,6 +37,9 @@ public final class RunOutputs {
             CsvOutputs.writeDifferences(results, dir.resolve("differences.csv"));
         }
         CsvOutputs.writeSiteSummary(results, dir.resolve("site_summary.csv"));
+        if (e.wants("psa") && !PsaOutputs.metrics(results).isEmpty()) {
+            PsaOutputs.write(results, dir);
+        }
         if (e.isSweep() && results.scenarios() > 1) {
             SweepRanking.write(results, dir.resolve("ranking.csv"));
         }

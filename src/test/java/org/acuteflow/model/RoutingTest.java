@@ -94,8 +94,25 @@ class RoutingTest {
         assertEquals(1.0, traumaShareDirect(31, 1.5), 1e-12);
     }
 
+    /**
+     * Under-triaged major trauma goes to the nearest emergency department (the trauma unit S1 here) and is
+     * transferred; the share taken straight to the MTC falls to about one minus the under-triage share.
+     */
+    @Test
+    void underTriagedMajorTraumaReachesTheTraumaUnitFirstAndIsTransferred() {
+        assertEquals(0.0, traumaShareDirect(25, 1.0, 1.0), 1e-12);
+        double direct = traumaShareDirect(25, 1.0, 0.3);
+        assertEquals(0.7, direct, 0.06);
+    }
+
     private static double traumaShareDirect(double threshold, double factor) {
+        return traumaShareDirect(threshold, factor, 0);
+    }
+
+    private static double traumaShareDirect(double threshold, double factor, double underTriage) {
         ObjectNode tree = defaults();
+        ((ObjectNode) tree.get("demand").get("trauma")).put("under_triage_under_80", underTriage)
+                .put("under_triage_aged_80_plus", underTriage);
         onlyClasses(tree);
         demandClass(tree, "major_trauma").put("per_year", 2000.0).put("self_present_share", 0.0);
         double[][] zoneSite = {{20, 8}};

@@ -54,29 +54,35 @@ class OutcomeParametersTest {
         OutcomeParameters p = OutcomeParameters.defaults();
         assertEquals(0.13, p.stroke().baselineMortality90d().ischaemicUnder80());
         assertEquals(0.60, p.stroke().baselineMortality90d().haemorrhagicAged80Plus());
-        assertEquals(0.81, p.stroke().organisedCareOddsRatio());
-        assertEquals(1.14, p.stroke().noSpecialistOnSiteOddsRatio());
-        assertEquals(0.3575, p.stroke().thrombolysis().oddsRatioAtOnset());
+        assertEquals(0.81, p.stroke().organisedCare().deathOddsRatio());
+        assertEquals(0.79, p.stroke().organisedCare().deathOrDependencyOddsRatio());
+        assertEquals(1.0, p.stroke().weekendAdmissionOddsRatio());
+        assertEquals(1.0, p.stroke().thrombolysis().mortalityOddsRatio());
+        assertEquals(2.11, p.stroke().thrombolysis().goodOutcomeOddsRatioAtOnset());
         assertEquals(378, p.stroke().thrombolysis().noEffectMinutes());
         assertEquals(480, p.stroke().thrombectomy().noEffectMinutes());
-        assertEquals(0.095, p.majorTrauma().baselineMortalityInHospital());
-        assertEquals(0.7835, p.majorTrauma().mtcOddsRatio());
+        assertEquals(0.15, p.majorTrauma().baselineMortality().under80());
+        assertEquals(0.766, p.majorTrauma().mtcOddsRatio());
         assertEquals(1.02, p.otherEmergency().distanceOddsRatioPerStraightLineKm());
         assertEquals(1.45, p.otherEmergency().roadKmPerStraightLineKm());
-        assertEquals(1.10, p.otherEmergency().noSpecialistOnSiteOddsRatio());
-        assertEquals(11, p.sensitivity().size());
+        assertEquals(1.0, p.otherEmergency().weekendConsultantAbsentOddsRatio());
+        assertEquals(p.uncertainty().size(), p.sensitivity().size());
     }
 
     @Test
     void derivedDefaultsFollowFromTheirPublishedInputs() {
         OutcomeParameters p = OutcomeParameters.defaults();
-        // Saver 2013 slope over the 378-minute window.
-        assertEquals(Math.pow(0.96, 378.0 / 15), p.stroke().thrombolysis().oddsRatioAtOnset(), 5e-5);
-        // HERMES OR 0.73 at ~238 min, declining to 1 at 480 min.
-        assertEquals(Math.pow(0.73, 480.0 / 242), p.stroke().thrombectomy().oddsRatioAtOnset(), 5e-4);
-        // MacKenzie RR 0.80 at p0 = 0.095 as an odds ratio.
-        double p0 = 0.095;
-        assertEquals(0.80 * (1 - p0) / (1 - 0.80 * p0), p.majorTrauma().mtcOddsRatio(), 5e-5);
+        // Holodinsky-style model: mRS 0-1 0.6444 treated at t = 0 vs 0.4622 untreated (nLVO thrombolysis), 0.5208
+        // vs 0.1328 (LVO thrombectomy).
+        assertEquals((0.6444 / 0.3556) / (0.4622 / 0.5378), p.stroke().thrombolysis().goodOutcomeOddsRatioAtOnset(),
+                5e-3);
+        assertEquals((0.5208 / 0.4792) / (0.1328 / 0.8672), p.stroke().thrombectomy().goodOutcomeOddsRatioAtOnset(),
+                5e-3);
+        // PenCHORD's fit to Emberson 2014 reaches no effect at 0.326956 / 0.00086211 minutes.
+        assertEquals(0.326956 / 0.00086211, p.stroke().thrombolysis().noEffectMinutes(), 1.5);
+        // MacKenzie RR 0.80 at a population mortality of 0.18 as an odds ratio.
+        double p0 = 0.18;
+        assertEquals(0.80 * (1 - p0) / (1 - 0.80 * p0), p.majorTrauma().mtcOddsRatio(), 5e-4);
     }
 
     @Test
@@ -99,7 +105,7 @@ class OutcomeParametersTest {
                 parameters:
                   outcome:
                     stroke:
-                      organised_care_odds_ratio: 0.7
+                      organised_care: {death_odds_ratio: 0.7}
                 scenarios:
                   - name: base
                     configuration: current
@@ -112,9 +118,10 @@ class OutcomeParametersTest {
                 """));
         OutcomeParameters base = bindScenario(e, 0);
         OutcomeParameters weaker = bindScenario(e, 1);
-        assertEquals(0.7, base.stroke().organisedCareOddsRatio());
-        assertEquals(0.7835, base.majorTrauma().mtcOddsRatio());
-        assertEquals(0.7, weaker.stroke().organisedCareOddsRatio());
+        assertEquals(0.7, base.stroke().organisedCare().deathOddsRatio());
+        assertEquals(0.79, base.stroke().organisedCare().deathOrDependencyOddsRatio());
+        assertEquals(0.766, base.majorTrauma().mtcOddsRatio());
+        assertEquals(0.7, weaker.stroke().organisedCare().deathOddsRatio());
         assertEquals(0.9, weaker.majorTrauma().mtcOddsRatio());
         assertEquals(0.13, weaker.stroke().baselineMortality90d().ischaemicUnder80());
     }
@@ -125,7 +132,7 @@ class OutcomeParametersTest {
         Files.writeString(params, """
                 outcome:
                   stroke:
-                    organised_care_odds_ratio: 0.81
+                    weekend_admission_odds_ratio: 1.0
                     unit_care_odds_ratio: 0.5
                 """);
         Experiment e = ExperimentLoader.load(experiment("""
@@ -216,11 +223,11 @@ class OutcomeParametersTest {
     void sensitivityCaseMovesTheModelInTheExpectedDirection() {
         OutcomeParameters defaults = OutcomeParameters.defaults();
         OutcomeInput patient = Patients.stroke(org.acuteflow.demand.Condition.STROKE_ISCHAEMIC,
-                org.acuteflow.demand.AgeBand.UNDER_80, CareLevel.HASU, true);
-        double low = new OutcomeModel(defaults.sensitivityCase("stroke.organised_care_odds_ratio",
+                org.acuteflow.demand.AgeBand.UNDER_80, 1, false);
+        double low = new OutcomeModel(defaults.sensitivityCase("stroke.organised_care.death_odds_ratio",
                 OutcomeParameters.Level.LOW)).probabilityOfDeath(patient);
         double mid = new OutcomeModel(defaults).probabilityOfDeath(patient);
-        double high = new OutcomeModel(defaults.sensitivityCase("stroke.organised_care_odds_ratio",
+        double high = new OutcomeModel(defaults.sensitivityCase("stroke.organised_care.death_odds_ratio",
                 OutcomeParameters.Level.HIGH)).probabilityOfDeath(patient);
         assertTrue(low < mid && mid < high);
         assertThrows(IllegalArgumentException.class,
@@ -232,18 +239,18 @@ class OutcomeParametersTest {
         Path file = experiment("""
                 parameters:
                   outcome:
-                    sensitivity:
+                    uncertainty:
                       - path: stroke.not_a_coefficient
-                        low: 0.5
-                        high: 0.9
+                        distribution: lognormal
+                        ci95: [0.5, 0.9]
                         source: "test"
                       - path: major_trauma.mtc_odds_ratio
-                        low: 0.9
-                        high: 0.5
+                        distribution: lognormal
+                        ci95: [0.9, 0.5]
                         source: "test"
                       - path: other_emergency.baseline_mortality_30d.medical
-                        low: 0.01
-                        high: 1.4
+                        distribution: uniform
+                        ci95: [0.1, 1.4]
                         source: "test"
                 scenarios:
                   - name: base
@@ -252,8 +259,8 @@ class OutcomeParametersTest {
         Experiment e = ExperimentLoader.load(file);
         InputException ex = assertThrows(InputException.class, () -> bindScenario(e, 0));
         List<String> fields = ex.problems().stream().map(InputProblem::field).toList();
-        assertEquals(List.of("parameters.outcome.sensitivity[0].path", "parameters.outcome.sensitivity[1].low",
-                "parameters.outcome.sensitivity[2].high"), fields, ex.getMessage());
+        assertEquals(List.of("parameters.outcome.uncertainty[0].path", "parameters.outcome.uncertainty[1]",
+                "parameters.outcome.uncertainty[2]"), fields, ex.getMessage());
         assertEquals(11, ex.problems().get(0).line());
         assertEquals(file.toString(), ex.problems().get(1).file());
     }
@@ -264,7 +271,7 @@ class OutcomeParametersTest {
         OutcomeParameters changed = defaults.withCoefficient("stroke.thrombolysis.no_effect_minutes", 270);
         assertEquals(270, changed.stroke().thrombolysis().noEffectMinutes());
         assertEquals(378, defaults.stroke().thrombolysis().noEffectMinutes());
-        assertThrows(InputException.class, () -> defaults.withCoefficient("stroke.organised_care_odds_ratio", -1));
+        assertThrows(InputException.class, () -> defaults.withCoefficient("stroke.organised_care.death_odds_ratio", -1));
         assertThrows(IllegalArgumentException.class, () -> defaults.withCoefficient("stroke", 1));
         assertFalse(defaults.equals(changed));
     }

@@ -45,8 +45,9 @@ class SampledDeathsTest {
             boolean onSite = s.nextDouble() < 0.6;
             double km = 20 * s.nextDouble();
             double definitive = 20 + 120 * s.nextDouble();
-            out.add(new OutcomeInput(c, age, lvo, needle, puncture, care, onSite, s.nextDouble() < 0.24, 40, km,
-                    definitive));
+            double share = c.isStroke() && care != CareLevel.GENERAL_WARD ? 1 : 0;
+            out.add(new OutcomeInput(c, age, lvo, needle, puncture, care, share, onSite, s.nextDouble() < 0.24,
+                    s.nextDouble() < 0.7, km, definitive));
         }
         return out;
     }
@@ -102,7 +103,7 @@ class SampledDeathsTest {
         // Scenario B removes the organised-care benefit; only stroke patients on a HASU or stroke unit change.
         OutcomeModel a = MODEL;
         OutcomeModel b = new OutcomeModel(OutcomeParameters.defaults()
-                .withCoefficient("stroke.organised_care_odds_ratio", 1.0));
+                .withCoefficient("stroke.organised_care.death_odds_ratio", 1.0));
         List<OutcomeInput> patients = population(3_000, stream(5));
         double pairedAnalytic = 0;
         double unpairedAnalytic = 0;

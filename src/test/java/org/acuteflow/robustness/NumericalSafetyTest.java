@@ -129,7 +129,7 @@ class NumericalSafetyTest {
                 "    stroke:",
                 "      baseline_mortality_90d: {ischaemic_under_80: 0, ischaemic_aged_80_plus: 0,",
                 "                               haemorrhagic_under_80: 0, haemorrhagic_aged_80_plus: 0}",
-                "    major_trauma: {baseline_mortality_in_hospital: 0}",
+                "    major_trauma: {baseline_mortality: {under_80: 0, aged_80_plus: 0}}",
                 "    other_emergency:",
                 "      baseline_mortality_30d: {medical: 0, surgical: 0, stroke_mimic: 0}");
         Fixtures.replace(exp, "outputs: [differences]", "outputs: [differences, report, charts]");

@@ -1,0 +1,102 @@
+package org.acuteflow.outcome;
+
+import java.util.List;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * The probability distribution of one uncertain coefficient, for probabilistic sensitivity analysis. The
+ * coefficient's value in the parameter tree is the distribution's centre; {@code ci95} gives its spread:
+ * <ul>
+ * <li>{@code lognormal} (odds ratios): median = the value, {@code sigma = (ln high - ln low) / (2 x 1.96)};</li>
+ * <li>{@code beta} (probabilities): mean = the value, standard deviation {@code (high - low) / 3.92} (a value of
+ * exactly 0 or 1 stays fixed);</li>
+ * <li>{@code normal}: mean = the value, standard deviation {@code (high - low) / 3.92};</li>
+ * <li>{@code uniform}: between low and high (the value must lie in between).</li>
+ * </ul>
+ *
+ * @param path         coefficient path relative to {@code parameters.outcome}
+ * @param distribution lognormal, beta, normal or uniform
+ * @param ci95         [low, high]: the published 95% interval or the assumed range
+ * @param source       where the distribution comes from
+ */
+public record Uncertainty(String path, String distribution, List<Double> ci95, String source) {
+    private static final double Z975 = 1.959963984540054;
+
+    private double low() {
+        return ci95.get(0);
+    }
+
+    private double high() {
+        return ci95.get(1);
+    }
+
+    /** What is wrong with this distribution around {@code central}, or null. */
+    String problem(double central) {
+        if (ci95 == null || ci95.size() != 2 || ci95.get(0) == null || ci95.get(1) == null) {
+            return "ci95 must be [low, high]";
+        }
+        double lo = low();
+        double hi = high();
+        if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return "ci95 must be finite with low < high, got [" + lo + ", " + hi + "]";
+        }
+        if (distribution == null) {
+            return "distribution must be one of lognormal, beta, normal, uniform";
+        }
+        switch (distribution) {
+            case "lognormal" -> {
+                if (!(lo > 0 && central > 0)) {
+                    return "a lognormal needs a positive value and a positive low end";
+                }
+            }
+            case "beta" -> {
+                if (central == 0 || central == 1) {
+                    return null;
+                }
+                if (!(central > 0 && central < 1)) {
+                    return "a beta needs a value between 0 and 1, got " + central;
+                }
+                double sd = (hi - lo) / (2 * Z975);
+                if (!(sd * sd < central * (1 - central))) {
+                    return "the range [" + lo + ", " + hi + "] is too wide for a beta with mean " + central;
+                }
+            }
+            case "normal" -> {
+                return null;
+            }
+            case "uniform" -> {
+                if (central < lo || central > hi) {
+                    return "the value " + central + " must lie within the uniform range [" + lo + ", " + hi + "]";
+                }
+            }
+            default -> {
+                return "distribution must be one of lognormal, beta, normal, uniform, got '" + distribution + "'";
+            }
+        }
+        return null;
+    }
+
+    /** The {@code q}-quantile (0 &lt; q &lt; 1) of the distribution centred on {@code central}. */
+    public double quantile(double central, double q) {
+        return switch (distribution) {
+            case "lognormal" -> central * Math.exp((Math.log(high()) - Math.log(low())) / (2 * Z975) * normalQuantile(q));
+            case "beta" -> {
+                if (central == 0 || central == 1) {
+                    // A certain event (or a certain non-event) stays certain: the distribution is a point.
+                    yield central;
+                }
+                double sd = (high() - low()) / (2 * Z975);
+                double k = central * (1 - central) / (sd * sd) - 1;
+                yield new BetaDistribution(null, central * k, (1 - central) * k).inverseCumulativeProbability(q);
+            }
+            case "normal" -> central + (high() - low()) / (2 * Z975) * normalQuantile(q);
+            case "uniform" -> low() + q * (high() - low());
+            default -> throw new IllegalStateException("unknown distribution " + distribution);
+        };
+    }
+
+    static double normalQuantile(double q) {
+        return Math.sqrt(2) * Erf.erfInv(2 * q - 1);
+    }
+}
