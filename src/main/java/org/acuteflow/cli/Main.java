@@ -33,7 +33,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (used by tests, which must not call System.exit). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(args, out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the commands made by {@code factory}. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new Main(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof InputException || environmentProblem(e) != null
@@ -53,8 +58,7 @@ public final class Main implements Runnable {
                 err.println("error: " + environment);
                 return BAD_INPUT;
             }
-            err.println("acuteflow: internal error (please report it with the command you ran):");
-            ex.printStackTrace(err);
+            reportInternal(err, ex, null, null);
             return INTERNAL_ERROR;
         });
         int code = cl.execute(args);
@@ -110,6 +114,40 @@ public final class Main implements Runnable {
             return "does not exist";
         }
         return "input/output error: " + (m.isEmpty() ? e.getClass().getSimpleName() : m);
+    }
+
+    /**
+     * Says an internal error (a bug) happened and where its full trace was written: {@code folder} (the run's
+     * working folder) when given and still there, else a temporary file. The trace itself is not printed: it
+     * says nothing a user can act on and would bury the messages of a batch.
+     */
+    static void reportInternal(PrintWriter err, Throwable ex, java.nio.file.Path folder, String what) {
+        String summary = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": "
+                + firstLine(ex.getMessage()));
+        err.println("acuteflow: internal error" + (what == null ? "" : " in " + what) + " (a bug; please report it "
+                + "with the command you ran and the trace file): " + summary);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        try {
+            java.nio.file.Path file;
+            if (folder != null && java.nio.file.Files.isDirectory(folder)) {
+                file = folder.resolve("error-trace.txt");
+                java.nio.file.Files.writeString(file, trace.toString());
+            } else {
+                file = java.nio.file.Files.createTempFile("acuteflow-error-", ".txt");
+                java.nio.file.Files.writeString(file, trace.toString());
+            }
+            err.println("  full trace written to " + file.toAbsolutePath());
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("  (the trace could not be written to a file: " + e.getMessage() + ")");
+            err.print(trace);
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     static void reportInput(PrintWriter err, InputException e) {

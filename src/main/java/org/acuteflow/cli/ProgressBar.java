@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.function.IntConsumer;
 
 /**
- * "replications done / total, ETA" on stderr, redrawn in place. Silent when quiet, when stderr is not a
- * terminal, and for the first two seconds (short runs print nothing).
+ * "replications done / total, ETA" on stderr. On a terminal, a bar redrawn in place (after the first two
+ * seconds, so short runs print nothing); otherwise (a batch job, a log file) one line every
+ * {@code lineEverySeconds}, so an unattended run still shows that it is going. Silent when quiet.
  */
 final class ProgressBar implements IntConsumer {
     private static final long SHOW_AFTER_NANOS = 2_000_000_000L;
@@ -15,14 +16,43 @@ final class ProgressBar implements IntConsumer {
     private final String label;
     private final int total;
     private final long start = System.nanoTime();
+    private final long lineEveryNanos;
     private long lastDraw;
+    private long lastLine;
+    private int lastLineDone = -1;
     private boolean drawn;
 
+    private final java.io.PrintWriter lines;
+    private java.util.Timer timer;
+    private int latestDone;
+
     ProgressBar(PrintStream err, boolean enabled, String label, int total) {
+        this(err, enabled, null, 0, label, total);
+    }
+
+    /**
+     * @param lineEverySeconds when > 0 and the bar is not enabled, a progress line at most this often; 0 for none
+     */
+    ProgressBar(PrintStream err, boolean enabled, java.io.PrintWriter lines, double lineEverySeconds, String label,
+                int total) {
         this.err = err;
         this.enabled = enabled;
+        this.lines = lines;
+        this.lineEveryNanos = enabled || lines == null ? 0 : (long) (lineEverySeconds * 1e9);
         this.label = label;
         this.total = total;
+        this.lastLine = start;
+        if (lineEveryNanos > 0) {
+            // A replication can take longer than the interval: a timer keeps the lines coming.
+            long period = Math.max(1, lineEveryNanos / 1_000_000);
+            timer = new java.util.Timer("progress-lines", true);
+            timer.scheduleAtFixedRate(new java.util.TimerTask() {
+                @Override
+                public void run() {
+                    tick();
+                }
+            }, period, period);
+        }
     }
 
     static boolean terminalAttached() {
@@ -31,6 +61,14 @@ final class ProgressBar implements IntConsumer {
 
     @Override
     public synchronized void accept(int done) {
+        latestDone = Math.max(latestDone, done);
+        if (lineEveryNanos > 0) {
+            long now = System.nanoTime();
+            if (now - lastLine >= lineEveryNanos) {
+                line(done, now);
+            }
+            return;
+        }
         if (!enabled) {
             return;
         }
@@ -53,7 +91,31 @@ final class ProgressBar implements IntConsumer {
         }
     }
 
+    /** A line for the log when the run took long enough to have printed one: its final count and time. */
+    private void line(int done, long now) {
+        lastLine = now;
+        lastLineDone = done;
+        double elapsed = (now - start) / 1e9;
+        double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
+        lines.println("progress: " + label + ": " + done + "/" + total + " replications, " + clock(elapsed)
+                + " elapsed, " + (done >= total ? "done" : Double.isNaN(eta) ? "ETA --" : "ETA " + clock(eta)));
+        lines.flush();
+    }
+
+    private synchronized void tick() {
+        if (timer != null && System.nanoTime() - lastLine >= lineEveryNanos) {
+            line(latestDone, System.nanoTime());
+        }
+    }
+
     synchronized void finish() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        if (lineEveryNanos > 0 && lastLineDone >= 0 && lastLineDone < total) {
+            line(total, System.nanoTime());
+        }
         if (drawn) {
             err.println();
             drawn = false;

@@ -23,6 +23,7 @@ import org.acuteflow.config.InputException;
 import org.acuteflow.config.RunControl;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.ExperimentRunner;
+import org.acuteflow.experiment.InputFingerprint;
 import org.acuteflow.experiment.ModelFactory;
 import org.acuteflow.experiment.ReplicationExecutor;
 import org.acuteflow.experiment.ReplicationStore;
@@ -100,10 +101,23 @@ public final class RunCommand implements Callable<Integer> {
     /** Where replications run: null for this process's threads. */
     private ReplicationExecutor executor;
 
+    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "30", hidden = true,
+            description = "Without a terminal, a progress line at most this often (default: ${DEFAULT-VALUE}).")
+    double progressEverySeconds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final ModelFactory factory = new FlowModelFactory();
+    private final ModelFactory factory;
+
+    public RunCommand() {
+        this(new FlowModelFactory());
+    }
+
+    /** A run command whose scenarios are prepared by {@code factory}. */
+    RunCommand(ModelFactory factory) {
+        this.factory = factory;
+    }
 
     @Override
     public Integer call() {
@@ -132,9 +146,46 @@ public final class RunCommand implements Callable<Integer> {
             if (!experiments.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--resume takes no experiment files");
             }
-            Path done = resumeRun(resume, err);
-            out.println(done);
-            return Main.OK;
+            // A resumed run must finish exactly the run that was started: settings that would change its results
+            // are refused rather than silently ignored. (--threads does not change results.)
+            List<String> overrides = new ArrayList<>();
+            if (replications != null) {
+                overrides.add("--replications");
+            }
+            if (seed != null) {
+                overrides.add("--seed");
+            }
+            if (days != null) {
+                overrides.add("--days");
+            }
+            if (warmupDays != null) {
+                overrides.add("--warmup-days");
+            }
+            if (this.out != null) {
+                overrides.add("--out");
+            }
+            if (patients) {
+                overrides.add("--patients");
+            }
+            if (!overrides.isEmpty()) {
+                throw InputException.of("command line", 0, null, String.join(", ", overrides)
+                        + " cannot be combined with --resume: a resumed "
+                        + "run finishes the run as it was started (its settings are in run.json); start a new run to "
+                        + "change them");
+            }
+            try {
+                Path done = resumeRun(resume, err);
+                out.println(done);
+                return Main.OK;
+            } catch (InputException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (Main.environmentProblem(e) != null) {
+                    throw e;
+                }
+                Main.reportInternal(err, e, resume, "--resume " + resume);
+                return Main.INTERNAL_ERROR;
+            }
         }
         if (experiments.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "name at least one experiment file or folder");
@@ -143,7 +194,11 @@ public final class RunCommand implements Callable<Integer> {
         if (out != null && files.size() > 1 && this.out != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out names one folder: give one experiment");
         }
-        int worst = Main.OK;
+        // Every experiment of a batch is tried, whatever happened to the ones before it; each failure is reported
+        // as it happens and listed again at the end. Exit code: 1 if any internal error (a bug must not hide
+        // behind bad input), else 2 if any input or environment problem, else 0.
+        boolean internal = false;
+        boolean input = false;
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
             if (org.acuteflow.optimise.ProblemLoader.isProblemFile(file)) {
@@ -155,34 +210,36 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("acuteflow: skipping " + file + " (a location problem: run it with acuteflow optimise)");
                 continue;
             }
+            Path[] work = new Path[1];
             try {
-                Path done = runOne(file, err);
+                Path done = runOne(file, err, work);
                 out.println(done);
             } catch (InputException e) {
                 Main.reportInput(err, e);
-                failures.add(file + ": bad input");
-                worst = Math.max(worst, Main.BAD_INPUT);
-            } catch (RuntimeException | IOException e) {
-                if (files.size() == 1) {
-                    throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+                failures.add(file + ": bad input (" + e.problems().size() + " problem"
+                        + (e.problems().size() == 1 ? "" : "s") + ")");
+                input = true;
+            } catch (RuntimeException | IOException | Error e) {
+                if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) {
+                    throw (Error) e;
                 }
                 String environment = Main.environmentProblem(e);
                 if (environment != null) {
                     err.println("error: " + environment);
                     failures.add(file + ": " + environment);
-                    worst = Math.max(worst, Main.BAD_INPUT);
+                    input = true;
                     continue;
                 }
-                err.println("acuteflow: " + file + " failed: " + e);
-                failures.add(file + ": internal error " + e);
-                worst = Main.BAD_INPUT == worst ? worst : Main.INTERNAL_ERROR;
+                Main.reportInternal(err, e, work[0], file.toString());
+                failures.add(file + ": internal error " + e.getClass().getSimpleName());
+                internal = true;
             }
         }
         if (files.size() > 1 && !failures.isEmpty()) {
             err.println("acuteflow: " + failures.size() + " of " + files.size() + " experiments failed:");
             failures.forEach(f -> err.println("  " + f));
         }
-        return worst;
+        return internal ? Main.INTERNAL_ERROR : input ? Main.BAD_INPUT : Main.OK;
     }
 
     /** Files as given; folders expand to their *.yaml / *.yml files in name order. */
@@ -245,11 +302,14 @@ public final class RunCommand implements Callable<Integer> {
         return e.withRun(run);
     }
 
-    private Path runOne(Path file, PrintWriter err) throws IOException {
+    /** @param work receives the run's working folder once it exists (where an internal error's trace goes) */
+    private Path runOne(Path file, PrintWriter err, Path[] work) throws IOException {
         Experiment experiment = withOverrides(expandSweep(ExperimentLoader.load(file)));
+        java.util.Map<String, String> inputs = InputFingerprint.of(experiment);
         RunFolder folder = RunFolder.create(resultsRoot, experiment.name(), out, LocalDateTime.now());
-        try {
-            folder.writeResume(file, experiment.sha256(), experiment.run(), patients);
+        work[0] = folder.workDir();
+        try (folder) {
+            folder.writeResume(file, experiment.sha256(), experiment.run(), patients, inputs);
             return execute(experiment, folder, false, patients, err);
         } catch (InputException e) {
             // Bad input found while preparing the scenarios (network, parameters): nothing was simulated, so the
@@ -261,14 +321,28 @@ public final class RunCommand implements Callable<Integer> {
 
     private Path resumeRun(Path partial, PrintWriter err) {
         RunFolder folder = RunFolder.reopen(partial);
-        RunFolder.Resume r = folder.resume();
-        Experiment experiment = expandSweep(ExperimentLoader.load(r.experimentFile()));
-        if (!experiment.sha256().equals(r.experimentSha256())) {
-            throw InputException.of(r.experimentFile().toString(), 0, null,
-                    "has changed since the interrupted run started; resuming would mix results. Start a new run.");
-        }
-        try {
-            return execute(experiment.withRun(r.run()), folder, true, r.patients(), err);
+        try (folder) {
+            RunFolder.Resume r = folder.resume();
+            if (!java.nio.file.Files.isRegularFile(r.experimentFile())) {
+                throw InputException.of(r.experimentFile().toString(), 0, null, "the interrupted run's experiment "
+                        + "file is missing; resuming needs the same inputs. Start a new run.");
+            }
+            Experiment experiment = expandSweep(ExperimentLoader.load(r.experimentFile()));
+            List<String> changed = InputFingerprint.differences(r.inputs(), InputFingerprint.of(experiment));
+            if (!experiment.sha256().equals(r.experimentSha256()) && changed.isEmpty()) {
+                changed = List.of(r.experimentFile() + " has changed");
+            }
+            if (!changed.isEmpty()) {
+                List<org.acuteflow.config.InputProblem> problems = new ArrayList<>();
+                for (String c : changed) {
+                    problems.add(new org.acuteflow.config.InputProblem(partial.toString(), 0, 0, "--resume", c
+                            + " since the interrupted run started; resuming would mix results of two models. "
+                            + "Restore the file, or start a new run."));
+                }
+                throw new InputException(problems);
+            }
+            RunControl run = threads == null ? r.run() : r.run().withThreads(threads);
+            return execute(experiment.withRun(run), folder, true, r.patients(), err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -283,7 +357,9 @@ public final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         String startedAt = Instant.now().toString();
         int total = experiment.scenarios().size() * experiment.run().replications();
-        ProgressBar bar = new ProgressBar(System.err, !quiet && ProgressBar.terminalAttached(), experiment.name(), total);
+        boolean terminal = ProgressBar.terminalAttached();
+        ProgressBar bar = new ProgressBar(System.err, !quiet && terminal, quiet || terminal ? null : err,
+                progressEverySeconds, experiment.name(), total);
         ExperimentRunner.Options options = new ExperimentRunner.Options(new ReplicationStore(folder.workDir()),
                 withPatients ? folder.workDir().resolve("patients") : null, bar, executor);
         // Ctrl-C (or a batch scheduler's SIGTERM) ends the JVM without unwinding this method: say how to finish
@@ -303,8 +379,12 @@ public final class RunCommand implements Callable<Integer> {
             Manifest.write(work.resolve("manifest.json"), experiment, (System.nanoTime() - start) / 1e9, startedAt,
                     resumed);
             folder.complete();
+            if (!quiet) {
+                HeadlineSummary.print(err, results);
+            }
             return folder.finalDir();
         } finally {
+            bar.finish();
             removeHook(interrupted);
         }
     }

@@ -41,6 +41,15 @@ public final class DistributionSpec {
             Type.TRIANGULAR, Set.of("type", "min", "mode", "max"),
             Type.EMPIRICAL, Set.of("type", "values", "weights"));
 
+    /**
+     * The largest 99.9% quantile accepted, in minutes (a year): every duration of the model (stays included) is
+     * far shorter, and a bound keeps simulated clocks finite and events in order.
+     */
+    public static final double MAX_QUANTILE_999 = 365 * 1440.0;
+    /** The largest value accepted one time in ten billion (ten years, in minutes), for the same reason. */
+    public static final double MAX_TAIL = 10 * 365 * 1440.0;
+    private static final double TAIL = 1e-10;
+
     private final Type type;
     private final double a;
     private final double b;
@@ -104,6 +113,56 @@ public final class DistributionSpec {
     /** Parses the YAML form; throws IllegalArgumentException with a message a user can act on. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DistributionSpec from(JsonNode node) {
+        DistributionSpec d;
+        try {
+            d = parse(node);
+        } catch (ArithmeticException | IllegalStateException e) {
+            throw new IllegalArgumentException("a distribution whose parameters cannot be used: " + node);
+        }
+        return d.bounded();
+    }
+
+    /**
+     * The 99.9% quantile and the one-in-ten-billion value must be finite and at most {@link #MAX_QUANTILE_999}
+     * and {@link #MAX_TAIL}: a distribution that allows years-long (or infinite) durations would put events
+     * out of order or make the clock stand still.
+     */
+    private DistributionSpec bounded() {
+        double q999 = inverse(0.999);
+        double tail = type == Type.EMPIRICAL ? max(values) : inverse(1 - TAIL);
+        if (type == Type.TRIANGULAR) {
+            tail = b;
+        }
+        if (!(q999 <= MAX_QUANTILE_999)) {
+            throw new IllegalArgumentException("its 99.9% quantile is " + minutes(q999) + "; durations must stay "
+                    + "below " + minutes(MAX_QUANTILE_999) + " (a year) 999 times in 1000: check the parameters "
+                    + "and their unit (minutes)");
+        }
+        if (!(tail <= MAX_TAIL)) {
+            throw new IllegalArgumentException("its largest values reach " + minutes(tail) + "; a duration may be at "
+                    + "most " + minutes(MAX_TAIL) + " (ten years) even once in ten billion draws: narrow the "
+                    + "distribution (smaller sigma, larger shape) or check its unit (minutes)");
+        }
+        return this;
+    }
+
+    private static double max(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    private static String minutes(double v) {
+        if (!Double.isFinite(v)) {
+            return "infinite";
+        }
+        return v < 1e9 ? String.format(java.util.Locale.ROOT, "%.0f minutes", v)
+                : String.format(java.util.Locale.ROOT, "%.3g minutes", v);
+    }
+
+    private static DistributionSpec parse(JsonNode node) {
         if (node == null || node.isNull()) {
             throw new IllegalArgumentException("a distribution is required, e.g. {type: lognormal, median: 30, sigma: 0.5}");
         }
@@ -123,15 +182,17 @@ public final class DistributionSpec {
         try {
             type = Type.valueOf(typeNode.asText().trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown distribution type '" + typeNode.asText()
-                    + "'; use one of fixed, exponential, lognormal, gamma, triangular, empirical");
+            throw new IllegalArgumentException("unknown distribution type '" + YamlTrees.shorten(typeNode.asText())
+                    + "'" + Suggest.didYouMean(typeNode.asText().trim(), java.util.Arrays.stream(Type.values())
+                    .map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).toList()) + "; use one of fixed, exponential, lognormal, gamma, triangular, empirical");
         }
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String key = names.next();
             if (!KEYS.get(type).contains(key)) {
                 throw new IllegalArgumentException("unknown key '" + key + "' for a " + typeNode.asText()
-                        + " distribution; expected " + KEYS.get(type));
+                        + " distribution" + Suggest.didYouMean(key, KEYS.get(type)) + "; expected "
+                        + new java.util.TreeSet<>(KEYS.get(type)));
             }
         }
         switch (type) {
@@ -160,6 +221,10 @@ public final class DistributionSpec {
                     mu = Math.log(median);
                 } else {
                     mu = number(node, "mu");
+                    if (!(Math.abs(mu) <= 700)) {
+                        throw new IllegalArgumentException("'mu' (the log of the median) must be between -700 and 700,"
+                                + " got " + mu);
+                    }
                 }
                 return new DistributionSpec(type, mu, sigma, 0, null, null, node);
             }
@@ -168,6 +233,10 @@ public final class DistributionSpec {
                 double scale = number(node, "scale");
                 requirePositive("shape", shape);
                 requirePositive("scale", scale);
+                // SSJ's gamma quantiles lose their accuracy (and time) outside this range of shapes.
+                if (shape < 0.01 || shape > 1e6) {
+                    throw new IllegalArgumentException("'shape' must be between 0.01 and 1000000, got " + shape);
+                }
                 return new DistributionSpec(type, shape, scale, 0, null, null, node);
             }
             case TRIANGULAR: {

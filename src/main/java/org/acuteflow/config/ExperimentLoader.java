@@ -30,6 +30,12 @@ public final class ExperimentLoader {
             "/acuteflow/defaults/demand.yaml", "/acuteflow/defaults/ems.yaml",
             "/acuteflow/defaults/hospital.yaml", "/acuteflow/defaults/outcome.yaml");
 
+    /**
+     * Longest experiment or scenario name: names become folder and file names, which file systems limit to 255
+     * bytes, with room for a time stamp or replication suffix.
+     */
+    public static final int MAX_NAME = 100;
+
     /** The experiment file's own keys, bound strictly; optional ones are filled before binding. */
     record ExperimentFile(String name, String description, String network, RunFile run, List<String> outputs,
                           String baseline, List<String> parameterFiles, JsonNode parameters,
@@ -90,7 +96,11 @@ public final class ExperimentLoader {
         if (raw.name() == null || raw.name().isBlank()) {
             problems.add("name", "must not be empty");
         } else if (!raw.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            problems.add("name", "must be letters, digits, '.', '_' or '-' (it names the results folder), got '" + raw.name() + "'");
+            problems.add("name", "must be letters, digits, '.', '_' or '-' (it names the results folder), got '"
+                    + YamlTrees.shorten(raw.name()) + "'");
+        } else if (raw.name().length() > MAX_NAME) {
+            problems.add("name", "has " + raw.name().length() + " characters; it names the results folder, so at most "
+                    + MAX_NAME + " are allowed");
         }
         RunControl run = new RunControl(raw.run().days(), raw.run().warmupDays(), raw.run().replications(),
                 raw.run().seed(), raw.run().threads(), raw.run().psaDraws());
@@ -102,8 +112,10 @@ public final class ExperimentLoader {
             problems.add("network", "must name the network folder, e.g. ../networks/london");
         } else {
             networkDir = base.resolve(raw.network()).normalize();
-            if (!Files.isDirectory(networkDir)) {
-                problems.add("network", "folder " + networkDir + " does not exist");
+            String notFolder = InputFiles.notAFolder(networkDir);
+            if (notFolder != null) {
+                problems.add("network", "folder " + networkDir + " " + notFolder);
+                networkDir = null;
             }
         }
 
@@ -124,11 +136,18 @@ public final class ExperimentLoader {
         paramSources.putAll(defaults.sources(), "parameters");
         for (int i = 0; i < raw.parameterFiles().size(); i++) {
             Path pf = base.resolve(raw.parameterFiles().get(i)).normalize();
-            if (!Files.isRegularFile(pf)) {
-                problems.add("parameter_files[" + i + "]", "file " + pf + " does not exist");
+            String unreadable = InputFiles.unreadable(pf, InputFiles.MAX_YAML_BYTES, "a YAML file");
+            if (unreadable != null) {
+                problems.add("parameter_files[" + i + "]", "file " + pf + ": " + unreadable);
                 continue;
             }
-            YamlTrees.Located p = YamlTrees.read(pf);
+            YamlTrees.Located p;
+            try {
+                p = YamlTrees.read(pf);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
             if (!p.tree().isObject()) {
                 problems.add(new InputProblem(pf.toString(), 1, 0, null, "must be a YAML mapping of model parameters"));
                 continue;
@@ -181,7 +200,11 @@ public final class ExperimentLoader {
             ScenarioFile s = raw.scenarios().get(i);
             String path = "scenarios[" + i + "]";
             if (s.name() == null || !s.name().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-                problems.add(path + ".name", "must be letters, digits, '.', '_' or '-', got '" + s.name() + "'");
+                problems.add(path + ".name", "must be letters, digits, '.', '_' or '-', got '"
+                        + (s.name() == null ? "" : YamlTrees.shorten(s.name())) + "'");
+            } else if (s.name().length() > MAX_NAME) {
+                problems.add(path + ".name", "has " + s.name().length() + " characters; it names output files, so at "
+                        + "most " + MAX_NAME + " are allowed");
             } else if (!names.add(s.name())) {
                 problems.add(path + ".name", "scenario '" + s.name() + "' is defined twice; names must be unique");
             }
@@ -219,7 +242,8 @@ public final class ExperimentLoader {
         } else if (baseline == null || baseline.isBlank()) {
             baseline = raw.scenarios().isEmpty() ? "" : raw.scenarios().get(0).name();
         } else if (!names.contains(baseline)) {
-            problems.add("baseline", "names no scenario: '" + baseline + "'; scenarios are " + names);
+            problems.add("baseline", "names no scenario: '" + baseline + "'" + Suggest.didYouMean(baseline, names)
+                    + "; scenarios are " + names);
         }
         problems.throwIfAny();
         return new Experiment(raw.name(), raw.description(), file, sha256(file), networkDir, run, outputs,
@@ -253,7 +277,7 @@ public final class ExperimentLoader {
         } catch (IOException e) {
             // The list is only a hint.
         }
-        problems.add(path, "unknown configuration '" + name + "'; the network " + networkDir + " has " + known
+        problems.add(path, "unknown configuration '" + name + "'" + Suggest.didYouMean(name, known) + "; the network " + networkDir + " has " + known
                 + " (files in its configurations/ folder)");
     }
 
@@ -284,7 +308,7 @@ public final class ExperimentLoader {
                 String field = prefix + "." + key;
                 InputProblem at = where.locate(field);
                 problems.add(new InputProblem(at.file(), at.line(), at.column(), field, "unknown parameter section '"
-                        + key + "'; expected one of: " + String.join(", ", sections)));
+                        + key + "'" + Suggest.didYouMean(key, sections) + "; expected one of: " + String.join(", ", sections)));
             }
         });
     }

@@ -21,12 +21,18 @@ public record RunControl(double days, double warmupDays, int replications, long 
         this(days, warmupDays, replications, seed, threads, DEFAULT_PSA_DRAWS);
     }
 
+    /** Adds a problem for each value out of range; {@code path} "" names the fields bare (days, seed...). */
+    public void check(Problems p, String path) {
+        validate(p, path);
+    }
+
     void validate(Problems p, String path) {
-        p.inRange(path + ".days", days, 1.0 / 24, 36_500);
-        p.inRange(path + ".warmup_days", warmupDays, 0, 36_500);
-        p.inRange(path + ".replications", replications, 1, MAX_REPLICATIONS);
-        p.inRange(path + ".threads", threads, 0, 1024);
-        p.inRange(path + ".psa_draws", psaDraws, 1, MAX_PSA_DRAWS);
+        String prefix = path.isEmpty() ? "" : path + ".";
+        p.inRange(prefix + "days", days, 1.0 / 24, 36_500);
+        p.inRange(prefix + "warmup_days", warmupDays, 0, 36_500);
+        p.inRange(prefix + "replications", replications, 1, MAX_REPLICATIONS);
+        p.inRange(prefix + "threads", threads, 0, 1024);
+        p.inRange(prefix + "psa_draws", psaDraws, 1, MAX_PSA_DRAWS);
     }
 
     public double warmupMinutes() {

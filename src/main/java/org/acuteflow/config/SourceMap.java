@@ -16,6 +16,13 @@ public final class SourceMap {
         this.defaultFile = defaultFile;
     }
 
+    /** A copy, to which a derived input (a sweep's scenario) can add its own locations. */
+    public SourceMap copy() {
+        SourceMap c = new SourceMap(defaultFile);
+        c.locations.putAll(locations);
+        return c;
+    }
+
     public void put(String path, String file, int line, int column) {
         locations.put(path, new InputProblem(file, line, column, path, null));
     }

@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -24,7 +23,11 @@ import java.util.Map;
  * one of them.
  */
 public final class YamlTrees {
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** The longest text value or key accepted: names, ids and descriptions, never documents. */
+    public static final int MAX_TEXT_CHARS = 10_000;
+    /** Values a file may hold once its aliases are expanded (a guard against alias bombs). */
+    static final int MAX_VALUES = 2_000_000;
+    private static final YAMLFactory YAML = new AnchorYamlFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private YamlTrees() {
@@ -34,17 +37,45 @@ public final class YamlTrees {
     public record Located(JsonNode tree, SourceMap sources) {
     }
 
-    public static Located read(Path file) {
-        String name = file.toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, name);
-        } catch (NoSuchFileException e) {
-            throw InputException.of(name, 0, null, "file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InputException.of(name, 0, null, "is not valid UTF-8 text");
-        } catch (IOException e) {
-            throw InputException.of(name, 0, null, "cannot be read: " + e.getMessage());
+    /**
+     * Jackson's YAML parser reports an alias but forgets the anchor of a plain value ({@code key: &a text}); this
+     * parser also reads it from the YAML event, so that {@link Reading} can resolve every alias.
+     */
+    private static final class AnchorYamlFactory extends YAMLFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected YAMLParser _createParser(Reader r, IOContext ctxt) {
+            return new AnchorParser(ctxt, _parserFeatures, _yamlParserFeatures, loaderOptions(), _objectCodec, r);
         }
+    }
+
+    private static final class AnchorParser extends YAMLParser {
+        AnchorParser(IOContext ctxt, int parserFeatures, int formatFeatures, org.yaml.snakeyaml.LoaderOptions options,
+                     com.fasterxml.jackson.core.ObjectCodec codec, Reader reader) {
+            super(ctxt, parserFeatures, formatFeatures, options, codec, reader);
+        }
+
+        /** The anchor written on the current value (a mapping, list or plain value), or null. */
+        String valueAnchor() {
+            if (_currentIsAlias) {
+                return null;
+            }
+            return _lastEvent instanceof org.yaml.snakeyaml.events.NodeEvent e ? e.getAnchor() : null;
+        }
+    }
+
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit((int) InputFiles.MAX_YAML_BYTES);
+        o.setNestingDepthLimit(100);
+        o.setAllowDuplicateKeys(true); // reported by this reader, with the key's line
+        return o;
+    }
+
+    public static Located read(Path file) {
+        String text = InputFiles.readText(file, InputFiles.MAX_YAML_BYTES, "a YAML file");
+        return read(new java.io.StringReader(text), file.toString());
     }
 
     public static Located read(Reader reader, String name) {
@@ -54,7 +85,7 @@ public final class YamlTrees {
             if (first == null) {
                 throw InputException.of(name, 1, null, "is empty: expected a YAML mapping");
             }
-            JsonNode tree = readValue(parser, "", name, sources);
+            JsonNode tree = new Reading(name, sources).value(parser, "");
             if (parser.nextToken() != null) {
                 JsonLocation loc = parser.currentTokenLocation();
                 throw new InputException(new InputProblem(name, loc.getLineNr(), loc.getColumnNr(), null,
@@ -82,57 +113,130 @@ public final class YamlTrees {
         }
     }
 
-    private static JsonNode readValue(JsonParser p, String path, String file, SourceMap sources) throws IOException {
-        JsonLocation loc = p.currentTokenLocation();
-        if (!path.isEmpty() && sources.locate(path).line() == 0) {
-            sources.put(path, file, loc.getLineNr(), loc.getColumnNr());
+    /**
+     * One file being read: remembers anchored values so that an alias ({@code *name}) stands for the value of
+     * its anchor ({@code &name}), as YAML defines, and counts values so that aliases cannot multiply a small
+     * file into an unbounded tree.
+     */
+    private static final class Reading {
+        private final String file;
+        private final SourceMap sources;
+        private final Map<String, JsonNode> anchors = new java.util.HashMap<>();
+        private long values;
+
+        Reading(String file, SourceMap sources) {
+            this.file = file;
+            this.sources = sources;
         }
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT: {
-                ObjectNode obj = NODES.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    JsonLocation keyLoc = p.currentTokenLocation();
-                    String childPath = path.isEmpty() ? key : path + "." + key;
-                    if (obj.has(key)) {
-                        throw new InputException(new InputProblem(file, keyLoc.getLineNr(), keyLoc.getColumnNr(),
-                                childPath, "is given twice; keep one"));
+
+        JsonNode value(JsonParser p, String path) throws IOException {
+            JsonLocation loc = p.currentTokenLocation();
+            if (!path.isEmpty() && sources.locate(path).line() == 0) {
+                sources.put(path, file, loc.getLineNr(), loc.getColumnNr());
+            }
+            if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yp && yp.isCurrentAlias()) {
+                String anchor = p.getText();
+                JsonNode target = anchors.get(anchor);
+                if (target == null) {
+                    throw problem(loc, path, "alias '*" + anchor + "' names no anchor ('&" + anchor
+                            + "') written before it");
+                }
+                count(target.size() + 1L, loc, path);
+                return target.deepCopy();
+            }
+            String anchor = p instanceof AnchorParser ap ? ap.valueAnchor() : null;
+            JsonNode node = plain(p, path, loc);
+            if (anchor != null) {
+                anchors.put(anchor, node);
+            }
+            return node;
+        }
+
+        private JsonNode plain(JsonParser p, String path, JsonLocation loc) throws IOException {
+            count(1, loc, path);
+            JsonToken t = p.currentToken();
+            switch (t) {
+                case START_OBJECT: {
+                    ObjectNode obj = NODES.objectNode();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = p.currentName();
+                        JsonLocation keyLoc = p.currentTokenLocation();
+                        if (key.length() > MAX_TEXT_CHARS) {
+                            throw problem(keyLoc, path, "a key of " + key.length() + " characters; keys may have at most "
+                                    + MAX_TEXT_CHARS);
+                        }
+                        String childPath = path.isEmpty() ? key : path + "." + key;
+                        if (obj.has(key)) {
+                            throw new InputException(new InputProblem(file, keyLoc.getLineNr(), keyLoc.getColumnNr(),
+                                    childPath, "is given twice; keep one"));
+                        }
+                        sources.put(childPath, file, keyLoc.getLineNr(), keyLoc.getColumnNr());
+                        p.nextToken();
+                        obj.set(key, value(p, childPath));
                     }
-                    sources.put(childPath, file, keyLoc.getLineNr(), keyLoc.getColumnNr());
-                    p.nextToken();
-                    obj.set(key, readValue(p, childPath, file, sources));
+                    return obj;
                 }
-                return obj;
-            }
-            case START_ARRAY: {
-                ArrayNode arr = NODES.arrayNode();
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    String childPath = path + "[" + i + "]";
-                    JsonLocation itemLoc = p.currentTokenLocation();
-                    sources.put(childPath, file, itemLoc.getLineNr(), itemLoc.getColumnNr());
-                    arr.add(readValue(p, childPath, file, sources));
-                    i++;
+                case START_ARRAY: {
+                    ArrayNode arr = NODES.arrayNode();
+                    int i = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        String childPath = path + "[" + i + "]";
+                        JsonLocation itemLoc = p.currentTokenLocation();
+                        sources.put(childPath, file, itemLoc.getLineNr(), itemLoc.getColumnNr());
+                        arr.add(value(p, childPath));
+                        i++;
+                    }
+                    return arr;
                 }
-                return arr;
+                case VALUE_STRING: {
+                    String text = p.getText();
+                    if (text.length() > MAX_TEXT_CHARS) {
+                        throw problem(loc, path, "a text of " + text.length() + " characters; a value may have at most "
+                                + MAX_TEXT_CHARS);
+                    }
+                    return NODES.textNode(text);
+                }
+                case VALUE_NUMBER_INT:
+                    return integer(p, path, loc);
+                case VALUE_NUMBER_FLOAT:
+                    return floatValue(p, path, file, loc);
+                case VALUE_TRUE:
+                    return NODES.booleanNode(true);
+                case VALUE_FALSE:
+                    return NODES.booleanNode(false);
+                case VALUE_NULL:
+                    return NODES.nullNode();
+                default:
+                    throw problem(loc, path, "unexpected YAML content " + t);
             }
-            case VALUE_STRING:
-                return NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT:
-                return NODES.numberNode(p.getLongValue());
-            case VALUE_NUMBER_FLOAT:
-                return floatValue(p, path, file, loc);
-            case VALUE_TRUE:
-                return NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return NODES.booleanNode(false);
-            case VALUE_NULL:
-                return NODES.nullNode();
-            default:
-                throw new InputException(new InputProblem(file, loc.getLineNr(), loc.getColumnNr(), path,
-                        "unexpected YAML content " + t));
         }
+
+        // No input needs a whole number beyond a long (seeds are longs); say so rather than the parser's words.
+        private JsonNode integer(JsonParser p, String path, JsonLocation loc) throws IOException {
+            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                throw problem(loc, path, "the whole number " + shorten(p.getText())
+                        + " is out of range: whole numbers must lie between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
+            }
+            return NODES.numberNode(p.getLongValue());
+        }
+
+        private void count(long n, JsonLocation loc, String path) {
+            values += n;
+            if (values > MAX_VALUES) {
+                throw problem(loc, path, "the file holds more than " + MAX_VALUES
+                        + " values once its aliases are expanded");
+            }
+        }
+
+        private InputException problem(JsonLocation loc, String path, String message) {
+            return new InputException(new InputProblem(file, loc.getLineNr(), loc.getColumnNr(),
+                    path.isEmpty() ? null : path, message));
+        }
+    }
+
+    /** A value quoted in a message: long ones are cut, so a message stays one readable line. */
+    static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 30) + "... (" + text.length() + " characters)";
     }
 
     // YAML spells not-a-number and infinity .nan and .inf; no model input may be either, and Jackson's own
@@ -147,7 +251,7 @@ public final class YamlTrees {
         }
         if (!Double.isFinite(value)) {
             throw new InputException(new InputProblem(file, loc.getLineNr(), loc.getColumnNr(),
-                    path.isEmpty() ? null : path, "must be a finite number, got '" + text + "'"));
+                    path.isEmpty() ? null : path, "must be a finite number, got '" + shorten(text) + "'"));
         }
         return NODES.numberNode(value);
     }

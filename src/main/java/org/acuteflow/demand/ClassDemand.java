@@ -20,13 +20,14 @@ public record ClassDemand(double perYear, ZoneWeight zoneWeight, String profile,
                           @JsonProperty("aged_80_plus_share") double aged80PlusShare) {
 
     void validate(Problems p, String path, java.util.Set<String> profiles) {
-        p.nonNegative(path + ".per_year", perYear);
+        p.inRange(path + ".per_year", perYear, 0, DemandParameters.MAX_PER_YEAR);
         p.probability(path + ".self_present_share", selfPresentShare);
         p.probability(path + ".category_a_share", categoryAShare);
         p.probability(path + ".conveyed_share", conveyedShare);
         p.probability(path + ".aged_80_plus_share", aged80PlusShare);
         if (!profiles.contains(profile)) {
-            p.add(path + ".profile", "names no profile: '" + profile + "'; profiles are " + profiles);
+            p.add(path + ".profile", "names no profile: '" + profile + "'"
+                    + org.acuteflow.config.Suggest.didYouMean(profile, profiles) + "; profiles are " + profiles);
         }
     }
 }

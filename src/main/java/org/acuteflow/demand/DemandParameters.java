@@ -20,6 +20,10 @@ import org.acuteflow.config.Validated;
 public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, PerClass<ClassDemand> classes,
                                StrokeCaseMix stroke, TraumaTriage trauma) implements Validated {
     public static final String PATH = "parameters.demand";
+    /** Largest demand multiplier. */
+    public static final double MAX_SCALE = 1000;
+    /** Largest volume of one class per year (before the multiplier): fifty times England's emergencies. */
+    public static final double MAX_PER_YEAR = 1e9;
 
     public DemandParameters {
         profiles = Map.copyOf(profiles);
@@ -32,7 +36,8 @@ public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, 
 
     @Override
     public void validate(Problems p, String path) {
-        p.nonNegative(path + ".scale", scale);
+        // Bounds keep a run finite: at most a few hundred million patients a year of simulated time.
+        p.inRange(path + ".scale", scale, 0, MAX_SCALE);
         for (Map.Entry<String, ProfileSpec> e : new TreeMap<>(profiles).entrySet()) {
             e.getValue().validate(p, path + ".profiles." + e.getKey());
         }

@@ -23,6 +23,11 @@ public final class ThinnedArrivals {
         this.profile = profile;
         this.meanPerMinute = perYear / (365.0 * 1440.0);
         this.maxPerMinute = meanPerMinute * profile.max();
+        // Every candidate is accepted with probability at least 1/168 (the mean cell over the largest), so the loop
+        // below ends after a few draws; that needs a finite rate.
+        if (!Double.isFinite(maxPerMinute)) {
+            throw new IllegalArgumentException("arrival rate too large: " + perYear + " per year");
+        }
     }
 
     /** Arrival rate per minute at clock time {@code minutes}. */

@@ -34,6 +34,10 @@ public final class WeeklyProfile {
             cells[i] = relative[i] * HOURS_PER_WEEK / sum;
             m = Math.max(m, cells[i]);
         }
+        // Weights whose sum overflows would give NaN cells, and thinning against a NaN maximum never accepts.
+        if (!(m > 0 && Double.isFinite(m) && Double.isFinite(sum))) {
+            throw new IllegalArgumentException("profile weights too large or too small to normalise (sum " + sum + ")");
+        }
         max = m;
     }
 

@@ -32,7 +32,7 @@ public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinu
     @Override
     public void validate(Problems p, String path) {
         p.inRange(path + ".fleet_scale", fleetScale, 0, 100);
-        p.positive(path + ".road_km_per_base_minute", roadKmPerBaseMinute);
+        p.inRange(path + ".road_km_per_base_minute", roadKmPerBaseMinute, 1e-3, 100);
         p.inRange(path + ".response_travel_factor", responseTravelFactor, 0.1, 10);
     }
 }

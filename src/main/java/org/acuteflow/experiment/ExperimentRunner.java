@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.acuteflow.config.Experiment;
@@ -88,28 +91,40 @@ public final class ExperimentRunner {
             t.setDaemon(true);
             return t;
         });
+        // Cooperative cancellation: after the first failure (or an interruption) no worker starts or stores
+        // another replication, and this method returns only when every worker has stopped, so nothing is
+        // written into the run's folder after the failure is reported.
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletionService<Void> completions = new ExecutorCompletionService<>(pool);
         try {
-            List<Future<?>> futures = new ArrayList<>();
             for (int[] task : todo) {
                 int s = task[0];
                 int r = task[1];
-                futures.add(pool.submit(() -> {
+                completions.submit(() -> {
+                    if (stop.get()) {
+                        return null;
+                    }
                     ReplicationResult result = runOne(models.get(s), specs.get(s), run, r, options.patients());
+                    if (stop.get()) {
+                        return null;
+                    }
                     if (options.store() != null) {
                         options.store().save(s, r, result);
                     }
                     results[s][r] = result;
                     options.progress().accept(done.incrementAndGet());
                     return null;
-                }));
+                });
             }
-            for (Future<?> f : futures) {
-                f.get();
+            for (int i = 0; i < todo.size(); i++) {
+                completions.take().get();
             }
         } catch (InterruptedException e) {
+            stop.set(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
+            stop.set(true);
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
@@ -120,8 +135,26 @@ public final class ExperimentRunner {
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
+            awaitWorkers(pool);
         }
         return new ExperimentResults(experiment, results, models);
+    }
+
+    /** Waits for the workers to stop (a replication under way finishes, unstored); keeps an interruption. */
+    private static void awaitWorkers(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static ReplicationResult runOne(ScenarioModel model, ScenarioSpec spec, RunControl run, int replication,

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.acuteflow.config.InputException;
 import org.acuteflow.config.RunControl;
 
@@ -21,21 +22,68 @@ import org.acuteflow.config.RunControl;
  * written into or replaced. The partial folder keeps {@code run.json} (what to rerun) and every finished
  * replication, which is what {@code run --resume} needs.
  */
-public final class RunFolder {
+public final class RunFolder implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+    private static final String LOCK = "run.lock";
+
     private final Path finalDir;
     private final Path workDir;
+    // Held while this process works in the folder: a second run with the same --out, or a resume of a run
+    // still going, is told so instead of being told to resume it.
+    private final java.nio.channels.FileChannel lockChannel;
+    private final java.nio.channels.FileLock lock;
 
     private RunFolder(Path finalDir, Path workDir) {
         this.finalDir = finalDir;
         this.workDir = workDir;
+        java.nio.channels.FileChannel channel = null;
+        java.nio.channels.FileLock held = null;
+        try {
+            channel = java.nio.channels.FileChannel.open(workDir.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            held = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            held = null;
+        } catch (IOException e) {
+            // A folder where no lock file can be made (read-only): the run itself will fail to write there and say so.
+        }
+        if (channel != null && held == null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing held
+            }
+            throw InputException.of(workDir.toString(), 0, null, "another acuteflow run is working in this folder "
+                    + "now; wait for it to finish, or choose another --out");
+        }
+        this.lockChannel = channel;
+        this.lock = held;
     }
 
-    /** What a partial folder records so that it can be resumed. */
+    /** Lets another process use the folder (called when the run ends, however it ends). */
+    @Override
+    public void close() {
+        try {
+            if (lock != null && lock.isValid()) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // The lock goes with the process anyway.
+        }
+    }
+
+    /**
+     * What a partial folder records so that it can be resumed.
+     *
+     * @param inputs absolute path to SHA-256 of every input file when the run started ({@link InputFingerprint})
+     */
     public record Resume(Path experimentFile, String experimentSha256, RunControl run, boolean patients,
-                         Path finalDir) {
+                         Path finalDir, Map<String, String> inputs) {
     }
 
     /**
@@ -58,18 +106,49 @@ public final class RunFolder {
                 target = parent.resolve(stamp + "-" + i);
             }
         }
-        Path work = workFor(target);
-        if (Files.exists(work)) {
-            throw InputException.of(work.toString(), 0, null,
-                    "an unfinished run is already here: resume it with 'run --resume " + work + "' or delete it");
+        for (int attempt = 2; ; attempt++) {
+            Path work = workFor(target);
+            if (Files.exists(work) && out != null) {
+                if (isLocked(work)) {
+                    throw InputException.of(work.toString(), 0, "--out", "another acuteflow run is writing to this "
+                            + "folder now; choose another --out");
+                }
+                throw InputException.of(work.toString(), 0, null,
+                        "an unfinished run is already here: resume it with 'run --resume " + work + "' or delete it");
+            }
+            try {
+                Files.createDirectories(work.getParent());
+                Files.createDirectory(work);
+                return new RunFolder(target, work);
+            } catch (FileAlreadyExistsException e) {
+                if (out != null) {
+                    throw InputException.of(work.toString(), 0, "--out", "another acuteflow run started in this "
+                            + "folder at the same moment; choose another --out");
+                }
+                // Another run of the same experiment took this second's name: take the next one.
+                do {
+                    target = target.resolveSibling(STAMP.format(now) + "-" + attempt++);
+                } while (Files.exists(target) || Files.exists(workFor(target)));
+            } catch (IOException e) {
+                throw InputException.of(work.toString(), 0, null, "cannot create the results folder: " + describe(e));
+            }
         }
-        try {
-            Files.createDirectories(work.getParent());
-            Files.createDirectory(work);
+    }
+
+    private static boolean isLocked(Path work) {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(work.resolve(LOCK),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock l = c.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
         } catch (IOException e) {
-            throw InputException.of(work.toString(), 0, null, "cannot create the results folder: " + describe(e));
+            return false;
         }
-        return new RunFolder(target, work);
     }
 
     /** Opens an interrupted run's partial folder. */
@@ -99,7 +178,8 @@ public final class RunFolder {
         return finalDir;
     }
 
-    public void writeResume(Path experimentFile, String sha, RunControl run, boolean patients) throws IOException {
+    public void writeResume(Path experimentFile, String sha, RunControl run, boolean patients,
+                            Map<String, String> inputs) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("experiment_file", experimentFile.toAbsolutePath().normalize().toString());
         root.put("experiment_sha256", sha);
@@ -111,6 +191,8 @@ public final class RunFolder {
         root.put("psa_draws", run.psaDraws());
         root.put("patients", patients);
         root.put("final_dir", finalDir.toString());
+        ObjectNode in = root.putObject("inputs");
+        inputs.forEach(in::put);
         // Written whole or not at all (temporary name, then rename): a run killed at this moment leaves either
         // no run.json or a complete one, never a damaged one that cannot be resumed.
         Path target = workDir.resolve("run.json");
@@ -140,6 +222,8 @@ public final class RunFolder {
             }
             Files.deleteIfExists(workDir.resolve("run.json"));
             Files.deleteIfExists(workDir.resolve("run.json.tmp"));
+            close();
+            Files.deleteIfExists(workDir.resolve(LOCK));
             Files.delete(workDir);
         } catch (IOException e) {
             // Left in place (e.g. someone put a file in it); harmless, and never mistaken for a result.
@@ -150,33 +234,126 @@ public final class RunFolder {
         return readResume(workDir);
     }
 
+    /**
+     * Reads run.json, checking every field: a hand-edited or damaged file is refused with what is wrong, never
+     * resumed with made-up values.
+     */
     private static Resume readResume(Path work) {
+        Path file = work.resolve("run.json");
+        String name = file.toString();
+        JsonNode r;
         try {
-            JsonNode r = JSON.readTree(work.resolve("run.json").toFile());
-            RunControl run = new RunControl(r.get("days").asDouble(), r.get("warmup_days").asDouble(),
-                    r.get("replications").asInt(), r.get("seed").asLong(), r.get("threads").asInt(),
-                    r.has("psa_draws") ? r.get("psa_draws").asInt() : RunControl.DEFAULT_PSA_DRAWS);
-            return new Resume(Path.of(r.get("experiment_file").asText()), r.get("experiment_sha256").asText(), run,
-                    r.get("patients").asBoolean(), Path.of(r.get("final_dir").asText()));
-        } catch (IOException | RuntimeException e) {
-            throw InputException.of(work.resolve("run.json").toString(), 0, null,
-                    "is damaged and cannot be resumed: " + e.getMessage());
+            r = JSON.readTree(org.acuteflow.config.InputFiles.readText(file, 64L << 20, "run.json"));
+        } catch (IOException e) {
+            throw InputException.of(name, 0, null, "is damaged (not JSON) and cannot be resumed; start a new run");
+        }
+        org.acuteflow.config.Problems problems = org.acuteflow.config.Problems.forFile(name);
+        if (r == null || !r.isObject()) {
+            throw InputException.of(name, 0, null, "is damaged (not a JSON object) and cannot be resumed; start a new run");
+        }
+        String experiment = text(r, "experiment_file", problems);
+        String sha = text(r, "experiment_sha256", problems);
+        String finalDir = text(r, "final_dir", problems);
+        double days = number(r, "days", problems);
+        double warmup = number(r, "warmup_days", problems);
+        long replications = whole(r, "replications", problems);
+        long seed = whole(r, "seed", problems);
+        long threads = whole(r, "threads", problems);
+        // Written by every run since draws were added; older run folders used the default.
+        long psaDraws = r.has("psa_draws") ? whole(r, "psa_draws", problems) : RunControl.DEFAULT_PSA_DRAWS;
+        JsonNode patients = r.get("patients");
+        if (patients == null || !patients.isBoolean()) {
+            problems.add("patients", "must be true or false");
+        }
+        Map<String, String> inputs = new java.util.TreeMap<>();
+        JsonNode in = r.get("inputs");
+        if (in == null || !in.isObject() || in.isEmpty()) {
+            problems.add("inputs", "is missing: this run cannot show that its input files are unchanged; start a new "
+                    + "run");
+        } else {
+            in.fields().forEachRemaining(e -> {
+                if (!e.getValue().isTextual() || !e.getValue().asText().matches("[0-9a-f]{64}")) {
+                    problems.add("inputs." + e.getKey(), "must be a SHA-256 in hexadecimal");
+                } else {
+                    inputs.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
+        // Range checks of the settings that were readable, so that every problem is reported at once.
+        RunControl run = new RunControl(days, warmup, clamp(replications), seed, clamp(threads), clamp(psaDraws));
+        org.acuteflow.config.Problems ranges = org.acuteflow.config.Problems.forFile(name);
+        run.check(ranges, "");
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        problems.list().forEach(p -> reported.add(p.field()));
+        ranges.list().stream().filter(p -> !reported.contains(p.field())).forEach(problems::add);
+        problems.throwIfAny();
+        try {
+            return new Resume(Path.of(experiment), sha, run, patients.asBoolean(), Path.of(finalDir), inputs);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw InputException.of(name, 0, "experiment_file", "is not a path; start a new run");
         }
     }
 
-    /** Removes the working files a reader does not need, then renames the folder into place. */
+    private static int clamp(long v) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+    }
+
+    private static String text(JsonNode r, String key, org.acuteflow.config.Problems problems) {
+        JsonNode v = r.get(key);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            problems.add(key, "is missing or not text");
+            return "";
+        }
+        return v.asText();
+    }
+
+    private static double number(JsonNode r, String key, org.acuteflow.config.Problems problems) {
+        JsonNode v = r.get(key);
+        if (v == null || !v.isNumber()) {
+            problems.add(key, "is missing or not a number");
+            return 0;
+        }
+        return v.doubleValue();
+    }
+
+    private static long whole(JsonNode r, String key, org.acuteflow.config.Problems problems) {
+        JsonNode v = r.get(key);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+            problems.add(key, "is missing or not a whole number");
+            return 0;
+        }
+        return v.longValue();
+    }
+
+    /**
+     * Renames the folder into place, then removes what only a resume needs. In that order: if the rename fails,
+     * run.json and the stored replications are still there and the run can be resumed.
+     */
     public void complete() throws IOException {
-        // What only a resume needs goes before the rename: a completed folder holds outputs alone.
-        deleteRecursively(workDir.resolve("replications"));
-        Files.deleteIfExists(workDir.resolve("run.json"));
+        close();
+        Files.deleteIfExists(workDir.resolve(LOCK));
+        if (Files.exists(finalDir)) {
+            throw appeared();
+        }
         try {
             Files.move(workDir, finalDir, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(workDir, finalDir);
-        } catch (FileAlreadyExistsException e) {
-            throw InputException.of(finalDir.toString(), 0, null,
-                    "appeared while the run was going; results are kept in " + workDir);
+        } catch (java.nio.file.FileSystemException e) {
+            if (Files.exists(finalDir)) {
+                throw appeared();
+            }
+            throw e;
         }
+        // A completed folder holds outputs alone.
+        deleteRecursively(finalDir.resolve("replications"));
+        Files.deleteIfExists(finalDir.resolve("run.json"));
+    }
+
+    private InputException appeared() {
+        return InputException.of(finalDir.toString(), 0, null, "appeared while the run was going; the results are "
+                + "kept in " + workDir + ": move that folder out of the way, then 'run --resume " + workDir
+                + "' finishes (nothing is simulated again)");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.acuteflow.config.Experiment;
+import org.acuteflow.config.ExperimentLoader;
 import org.acuteflow.config.InputException;
+import org.acuteflow.config.InputProblem;
+import org.acuteflow.config.Problems;
+import org.acuteflow.config.SourceMap;
+import org.acuteflow.config.Suggest;
 import org.acuteflow.config.NetworkEdits;
 import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.config.SweepSpec;
@@ -86,7 +91,9 @@ public final class SweepExpander {
             closureDescriptions.add("");
         }
 
+        checkGrid(experiment, base, sweep);
         List<List<Map.Entry<String, JsonNode>>> points = gridPoints(sweep.grid());
+        Map<String, String> named = new java.util.HashMap<>();
         List<ScenarioSpec> out = new ArrayList<>();
         out.add(base.withIndex(0));
         for (int c = 0; c < closures.size(); c++) {
@@ -95,6 +102,8 @@ public final class SweepExpander {
                     continue;
                 }
                 JsonNode params = base.parameters().deepCopy();
+                // A swept value is reported where the sweep wrote it, not where the value it replaces was.
+                SourceMap sources = base.sources().copy();
                 String configuration = sweep.configuration();
                 StringBuilder name = new StringBuilder(closureNames.get(c));
                 StringBuilder description = new StringBuilder(closureDescriptions.get(c));
@@ -103,6 +112,8 @@ public final class SweepExpander {
                         configuration = setting.getValue().asText();
                     } else {
                         set((ObjectNode) params, setting.getKey(), setting.getValue());
+                        InputProblem at = base.sources().locate(valuePath(sweep, setting));
+                        sources.put("parameters." + setting.getKey(), at.file(), at.line(), at.column());
                     }
                     String leaf = setting.getKey().substring(setting.getKey().lastIndexOf('.') + 1);
                     if (name.length() > 0) {
@@ -112,11 +123,73 @@ public final class SweepExpander {
                     name.append(safe(leaf + "-" + valueLabel(sweep.grid().get(setting.getKey()), setting.getValue())));
                     description.append(setting.getKey()).append(" = ").append(setting.getValue().toString());
                 }
+                String previous = named.putIfAbsent(name.toString(), description.toString());
+                if (previous != null || name.toString().equals(base.name())) {
+                    String field = point.isEmpty() ? "sweep" : valuePath(sweep, point.get(point.size() - 1));
+                    throw located(experiment, base, field, "gives two scenarios the same name '" + name
+                            + "' (" + (previous == null ? "the base" : previous) + "; " + description
+                            + "): list each value once");
+                }
+                if (name.length() > ExperimentLoader.MAX_NAME) {
+                    throw located(experiment, base, point.isEmpty() ? "sweep" : "sweep.grid",
+                            "makes the scenario name '" + name.substring(0, 40) + "...' of " + name.length()
+                                    + " characters; names may have at most " + ExperimentLoader.MAX_NAME
+                                    + ": use shorter ids or values");
+                }
                 out.add(new ScenarioSpec(out.size(), name.toString(), description.toString(), configuration,
-                        params, base.sources(), closures.get(c)));
+                        params, sources, closures.get(c)));
             }
         }
         return experiment.withScenarios(out);
+    }
+
+    /** Where the sweep wrote one value of a grid axis. */
+    private static String valuePath(SweepSpec sweep, Map.Entry<String, JsonNode> setting) {
+        List<JsonNode> values = sweep.grid().get(setting.getKey());
+        int k = 0;
+        while (k < values.size() && values.get(k) != setting.getValue()) {
+            k++;
+        }
+        return "sweep.grid." + setting.getKey() + "[" + k + "]";
+    }
+
+    private static InputException located(Experiment experiment, ScenarioSpec base, String field, String message) {
+        InputProblem at = base.sources().locate(field);
+        return new InputException(new InputProblem(at.file(), at.line(), at.column(), field, message));
+    }
+
+    /**
+     * Every grid path must name a parameter that exists (in the built-in defaults, parameter files or the
+     * experiment): a misspelt path would otherwise add a key nothing reads, and the swept scenarios would all be
+     * the base. Reported together, each at its line.
+     */
+    private static void checkGrid(Experiment experiment, ScenarioSpec base, SweepSpec sweep) {
+        Problems problems = base.sources().problems();
+        for (String path : sweep.grid().keySet()) {
+            if (path.equals(CONFIGURATION_AXIS)) {
+                continue;
+            }
+            String field = "sweep.grid." + path;
+            String[] parts = path.split("\\.", -1);
+            JsonNode node = base.parameters();
+            StringBuilder seen = new StringBuilder();
+            for (String part : parts) {
+                JsonNode child = node != null && node.isObject() ? node.get(part) : null;
+                if (child == null) {
+                    java.util.List<String> keys = new ArrayList<>();
+                    if (node != null && node.isObject()) {
+                        node.fieldNames().forEachRemaining(keys::add);
+                    }
+                    problems.add(field, "names no model parameter: " + (seen.length() == 0 ? "there is no section '"
+                            + part + "'" : "'" + seen + "' has no '" + part + "'") + Suggest.didYouMean(part, keys)
+                            + (keys.isEmpty() ? "" : "; it has " + keys.stream().sorted().toList()));
+                    break;
+                }
+                seen.append(seen.length() == 0 ? "" : ".").append(part);
+                node = child;
+            }
+        }
+        problems.throwIfAny();
     }
 
     /** Cartesian product of the grid; one empty point when there is no grid. */

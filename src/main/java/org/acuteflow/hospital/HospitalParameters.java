@@ -51,11 +51,13 @@ public record HospitalParameters(DistributionSpec hasuDoorToScanMinutes, Distrib
 
     @Override
     public void validate(Problems p, String path) {
-        p.nonNegative(path + ".unrecognised_stroke_delay_minutes", unrecognisedStrokeDelayMinutes);
-        p.nonNegative(path + ".max_onset_to_needle_minutes_under_80", maxOnsetToNeedleMinutesUnder80);
-        p.nonNegative(path + ".max_onset_to_needle_minutes_80_plus", maxOnsetToNeedleMinutes80Plus);
-        p.nonNegative(path + ".min_window_after_scan_minutes", minWindowAfterScanMinutes);
-        p.nonNegative(path + ".max_onset_to_puncture_minutes", maxOnsetToPunctureMinutes);
+        // Minutes added to a patient's clock, or windows compared with it: at most a year, like every duration.
+        double max = org.acuteflow.config.DistributionSpec.MAX_QUANTILE_999;
+        p.inRange(path + ".unrecognised_stroke_delay_minutes", unrecognisedStrokeDelayMinutes, 0, max);
+        p.inRange(path + ".max_onset_to_needle_minutes_under_80", maxOnsetToNeedleMinutesUnder80, 0, max);
+        p.inRange(path + ".max_onset_to_needle_minutes_80_plus", maxOnsetToNeedleMinutes80Plus, 0, max);
+        p.inRange(path + ".min_window_after_scan_minutes", minWindowAfterScanMinutes, 0, max);
+        p.inRange(path + ".max_onset_to_puncture_minutes", maxOnsetToPunctureMinutes, 0, max);
         p.probability(path + ".stroke_unit_after_hasu_share", strokeUnitAfterHasuShare);
     }
 }

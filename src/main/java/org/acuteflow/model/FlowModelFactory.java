@@ -2,9 +2,11 @@ package org.acuteflow.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.ScenarioSpec;
+import org.acuteflow.demand.DemandClass;
 import org.acuteflow.experiment.ModelFactory;
 import org.acuteflow.experiment.ScenarioModel;
 import org.acuteflow.network.Network;
@@ -21,6 +23,59 @@ import umontreal.ssj.rng.RandomStream;
  * precomputes per-zone site and station orders. Stateless and thread-safe.
  */
 public final class FlowModelFactory implements ModelFactory {
+    /** Most vehicles one scenario may have in all (after {@code ems.fleet_scale}). */
+    static final long MAX_FLEET = 1_000_000;
+    /** Most patients one replication may expect: counters are whole numbers of this size. */
+    static final double MAX_PATIENTS = 2e9;
+
+    /**
+     * A scenario must be able to serve what it is asked to: ambulance calls need at least one ambulance (without
+     * one they would wait for ever, and a comparison would count them as neither dead nor alive), and a
+     * replication must stay within the sizes the model counts.
+     */
+    static void canServe(Experiment experiment, ScenarioSpec scenario, Network network, FlowParameters params) {
+        Problems problems = scenario.sources().problems();
+        double fleetScale = params.ems().fleetScale();
+        long stationVehicles = network.stations().stream().mapToLong(s -> s.vehicles()).sum();
+        long vehicles = java.util.Arrays.stream(org.acuteflow.ems.Fleet.scaledVehicles(network, fleetScale))
+                .asLongStream().sum();
+        double calls = 0;
+        double patients = 0;
+        for (DemandClass c : DemandClass.values()) {
+            double perYear = params.demand().generatedPerYear(c);
+            patients += perYear;
+            calls += perYear * (1 - params.demand().classes().get(c).selfPresentShare());
+        }
+        String fleet = "parameters.ems.fleet_scale";
+        if (calls > 0 && vehicles == 0) {
+            String why = network.stations().isEmpty() ? "the network has no ambulance stations"
+                    : stationVehicles == 0 ? "configuration '" + network.configuration() + "' leaves "
+                    + network.stations().size() + " stations with 0 vehicles"
+                    : "ems.fleet_scale " + (fleetScale == Math.rint(fleetScale) ? String.valueOf((long) fleetScale) : String.valueOf(fleetScale)) + " leaves none of the " + stationVehicles + " vehicles";
+            String path = stationVehicles > 0 ? fleet : configurationPath(scenario);
+            problems.add(path, "scenario '" + scenario.name() + "' has no ambulance: " + why + ", so its "
+                    + String.format(Locale.ROOT, "%.0f", calls) + " ambulance calls a year could never be answered; "
+                    + "give its stations vehicles (stations file, or the configuration's fleet), or set the demand "
+                    + "to 0");
+        }
+        if (vehicles > MAX_FLEET) {
+            problems.add(fleet, "scenario '" + scenario.name() + "' would have " + vehicles + " vehicles; at most "
+                    + MAX_FLEET + " are allowed");
+        }
+        double expected = patients * (experiment.run().days() + experiment.run().warmupDays()) / 365.0;
+        if (expected > MAX_PATIENTS) {
+            problems.add("parameters.demand.scale", String.format(Locale.ROOT, "scenario '%s' would simulate about "
+                    + "%.3g patients per replication; at most %.0f are allowed: lower the demand or the run's days",
+                    scenario.name(), expected, MAX_PATIENTS));
+        }
+        problems.throwIfAny();
+    }
+
+    private static String configurationPath(ScenarioSpec scenario) {
+        String own = "scenarios[" + scenario.index() + "].configuration";
+        return scenario.sources().locate(own).line() > 0 ? own : "sweep.configuration";
+    }
+
     @Override
     public ScenarioModel prepare(Experiment experiment, ScenarioSpec scenario) {
         Network configured = NetworkLoader.load(experiment.networkDir(), scenario.configuration());
@@ -28,6 +83,7 @@ public final class FlowModelFactory implements ModelFactory {
         Network network = NetworkEditor.apply(configured, scenario.edits(), edits, "scenarios[" + scenario.index() + "]");
         edits.throwIfAny();
         FlowParameters params = FlowParameters.from(scenario.parameters(), scenario.sources());
+        canServe(experiment, scenario, network, params);
         OutcomeParameters outcomeParameters =
                 OutcomeParameters.from(scenario.parameters().get("outcome"), scenario.sources());
         OutcomeModel outcome = new OutcomeModel(outcomeParameters);

@@ -33,6 +33,19 @@ final class BaseLoader {
     static final Set<String> ROAD_COLUMNS = Set.of("from", "to", "km");
     static final Set<String> MATRIX_COLUMNS = Set.of("zone", "site", "minutes");
 
+    // Upper bounds of the network's numbers: far above any real region, low enough that counts fit in memory
+    // and sums of minutes or weights stay finite.
+    /** Vehicles at one station. */
+    static final int MAX_VEHICLES = 10_000;
+    /** Beds of one service at one site. */
+    static final int MAX_BEDS = 100_000;
+    /** Minutes of one road or one zone-to-site trip (a week). */
+    static final double MAX_TRIP_MINUTES = 7 * 1440;
+    /** Kilometres of one road or trip. */
+    static final double MAX_KM = 20_000;
+    /** People in one zone. */
+    static final double MAX_POPULATION = 1e9;
+
     private BaseLoader() {
     }
 
@@ -43,10 +56,11 @@ final class BaseLoader {
     static BaseNetwork load(Path dir) {
         List<InputProblem> problems = new ArrayList<>();
         Path yamlPath = dir.resolve(NETWORK_FILE);
-        if (!Files.isDirectory(dir)) {
-            throw InputException.of(dir.toString(), 0, null, "network folder does not exist");
+        String notFolder = org.acuteflow.config.InputFiles.notAFolder(dir);
+        if (notFolder != null) {
+            throw InputException.of(dir.toString(), 0, null, "network folder " + notFolder);
         }
-        if (!Files.isRegularFile(yamlPath)) {
+        if (!Files.exists(yamlPath)) {
             throw InputException.of(yamlPath.toString(), 0, null,
                     "file not found: a network folder needs a network.yaml (see networks/README.md)");
         }
@@ -342,15 +356,17 @@ final class BaseLoader {
             double pop = Csv.number(t, r, "population", Double.NaN, problems);
             double pop65 = Csv.number(t, r, "population_65plus", Double.NaN, problems);
             double strokes = Csv.number(t, r, "stroke_admissions_per_year", Double.NaN, problems);
-            if (pop < 0) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "population", "must be >= 0, got " + pop));
+            if (pop < 0 || pop > MAX_POPULATION) {
+                problems.add(new InputProblem(t.file(), r.line(), 0, "population", "must be between 0 and "
+                        + (long) MAX_POPULATION + ", got " + t.get(r, "population")));
             }
             if (pop65 < 0 || pop65 > pop) {
                 problems.add(new InputProblem(t.file(), r.line(), 0, "population_65plus",
                         "must be between 0 and population (" + pop + "), got " + pop65));
             }
-            if (strokes < 0) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "stroke_admissions_per_year", "must be >= 0, got " + strokes));
+            if (strokes < 0 || strokes > MAX_POPULATION) {
+                problems.add(new InputProblem(t.file(), r.line(), 0, "stroke_admissions_per_year", "must be between 0 and "
+                        + (long) MAX_POPULATION + ", got " + t.get(r, "stroke_admissions_per_year")));
             }
             if (defineId(id, t.file(), r.line(), out.size(), ids, problems)) {
                 out.add(new Zone(out.size(), id, t.get(r, "name"), t.get(r, "area"), lat, lon, pop, pop65, strokes));
@@ -404,9 +420,9 @@ final class BaseLoader {
         if (v == -1 || Double.isNaN(v)) {
             return;
         }
-        if (v < 1 || v != Math.rint(v)) {
-            problems.add(new InputProblem(t.file(), r.line(), 0, column,
-                    "must be a whole number of beds >= 1, or empty for unlimited; got " + t.get(r, column)));
+        if (v < 1 || v > MAX_BEDS || v != Math.rint(v)) {
+            problems.add(new InputProblem(t.file(), r.line(), 0, column, "must be a whole number of beds from 1 to "
+                    + MAX_BEDS + ", or empty for unlimited; got " + t.get(r, column)));
             return;
         }
         beds.put(service, (int) v);
@@ -425,9 +441,9 @@ final class BaseLoader {
             double lat = latLon[0];
             double lon = latLon[1];
             double v = Csv.number(t, r, "vehicles", Double.NaN, problems);
-            if (!Double.isNaN(v) && (v < 0 || v != Math.rint(v))) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "vehicles", "must be a whole number >= 0, got "
-                        + t.get(r, "vehicles")));
+            if (!Double.isNaN(v) && (v < 0 || v > MAX_VEHICLES || v != Math.rint(v))) {
+                problems.add(new InputProblem(t.file(), r.line(), 0, "vehicles", "must be a whole number from 0 to "
+                        + MAX_VEHICLES + ", got " + t.get(r, "vehicles")));
                 v = Double.NaN;
             }
             if (defineId(id, t.file(), r.line(), firstNode + out.size(), ids, problems)) {
@@ -480,13 +496,15 @@ final class BaseLoader {
             problems.add(new InputProblem(file, line, 0, "to", "unknown id '" + to
                     + "'; roads join ids of zones, sites and stations"));
         }
-        if (km < 0) {
-            problems.add(new InputProblem(file, line, 0, "km", "must be >= 0, got " + km));
+        if (km < 0 || km > MAX_KM) {
+            problems.add(new InputProblem(file, line, 0, "km", "must be between 0 and " + (long) MAX_KM + ", got " + km));
         }
-        if (!curveMode && minutes < 0) {
-            problems.add(new InputProblem(file, line, 0, "minutes", "must be >= 0, got " + minutes));
+        if (!curveMode && (minutes < 0 || minutes > MAX_TRIP_MINUTES)) {
+            problems.add(new InputProblem(file, line, 0, "minutes", "must be between 0 and " + (long) MAX_TRIP_MINUTES
+                    + " (a week), got " + minutes));
         }
-        if (a == null || b == null || !(km >= 0) || !(minutes >= 0)) {
+        if (a == null || b == null || !(km >= 0 && km <= MAX_KM)
+                || !(curveMode || minutes >= 0 && minutes <= MAX_TRIP_MINUTES)) {
             return;
         }
         if (a.node() == b.node()) {
@@ -517,12 +535,15 @@ final class BaseLoader {
                 problems.add(new InputProblem(t.file(), r.line(), 0, "site", "unknown site id '" + t.get(r, "site") + "'"));
             }
             double m = Csv.number(t, r, "minutes", Double.NaN, problems);
-            if (m < 0) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "minutes", "must be >= 0, got " + m));
+            if (m < 0 || m > MAX_TRIP_MINUTES) {
+                problems.add(new InputProblem(t.file(), r.line(), 0, "minutes", "must be between 0 and "
+                        + (long) MAX_TRIP_MINUTES + " (a week), got " + m));
+                m = Double.NaN;
             }
             double k = t.has("km") ? Csv.number(t, r, "km", Double.NaN, problems) : Double.NaN;
-            if (k < 0) {
-                problems.add(new InputProblem(t.file(), r.line(), 0, "km", "must be >= 0, got " + k));
+            if (k < 0 || k > MAX_KM) {
+                problems.add(new InputProblem(t.file(), r.line(), 0, "km", "must be between 0 and " + (long) MAX_KM
+                        + ", got " + k));
             }
             if (z == null || s == null || z.node() >= zones || s.node() < zones || s.node() >= zones + sites || !(m >= 0)) {
                 continue;

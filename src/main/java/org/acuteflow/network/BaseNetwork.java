@@ -102,6 +102,16 @@ public final class BaseNetwork {
     }
 
     /** Site index for an id, or -1. */
+    /** "; did you mean 'X'?" for a site id that is not one of this network's, or "". */
+    public String siteHint(String id) {
+        return org.acuteflow.config.Suggest.didYouMean(id, siteIndex.keySet());
+    }
+
+    /** "; did you mean 'X'?" for a station id that is not one of this network's, or "". */
+    public String stationHint(String id) {
+        return org.acuteflow.config.Suggest.didYouMean(id, stationIndex.keySet());
+    }
+
     public int siteIndex(String id) {
         return siteIndex.getOrDefault(id, -1);
     }

@@ -26,6 +26,8 @@ import org.acuteflow.config.YamlTrees;
  */
 final class Configurations {
     static final String FOLDER = "configurations";
+    /** How many configurations one may stack through {@code extends:}; real networks use two or three. */
+    static final int MAX_EXTENDS = 32;
     static final Set<String> KEYS = Set.of("description", "source", "extends", "routing", "services", "add_services",
             "remove_services", "close_sites", "open_sites", "beds", "cover_profiles", "cover", "fleet");
 
@@ -117,8 +119,16 @@ final class Configurations {
                         + "; remove the cycle");
                 return;
             }
+            if (chain.size() > MAX_EXTENDS) {
+                extendsNode.problem("configuration '" + chain.iterator().next() + "' extends a chain of more than "
+                        + MAX_EXTENDS + " configurations; make the chain shorter (a configuration may repeat what its "
+                        + "parent says)");
+                return;
+            }
             if (!Files.isRegularFile(file)) {
-                extendsNode.problem("unknown configuration '" + name + "'; the network has " + names(base.dir()));
+                extendsNode.problem("unknown configuration '" + name + "'"
+                        + org.acuteflow.config.Suggest.didYouMean(name, names(base.dir())) + "; the network has "
+                        + names(base.dir()));
                 return;
             }
             YamlTrees.Located located;
@@ -189,7 +199,7 @@ final class Configurations {
             for (Map.Entry<String, YamlNode> e : root.get("beds").entries().entrySet()) {
                 int site = base.siteIndex(e.getKey());
                 if (site < 0) {
-                    e.getValue().problem("unknown site id '" + e.getKey() + "'; use an id from " + base.sitesFile());
+                    e.getValue().problem("unknown site id '" + e.getKey() + "'" + base.siteHint(e.getKey()) + "; use an id from " + base.sitesFile());
                     continue;
                 }
                 for (Map.Entry<String, YamlNode> b : e.getValue().entries().entrySet()) {
@@ -203,8 +213,9 @@ final class Configurations {
                         continue;
                     }
                     double n = v.number(Double.NaN, true);
-                    if (!(n >= 1) || n != Math.rint(n)) {
-                        v.problem("must be a whole number of beds >= 1, or 'unlimited'; got " + n);
+                    if (!(n >= 1 && n <= BaseLoader.MAX_BEDS) || n != Math.rint(n)) {
+                        v.problem("must be a whole number of beds from 1 to " + BaseLoader.MAX_BEDS
+                                + ", or 'unlimited'; got " + n);
                         continue;
                     }
                     beds.get(site).put(s, (int) n);
@@ -230,7 +241,7 @@ final class Configurations {
                     for (Map.Entry<String, YamlNode> site : c.get("sites").entries().entrySet()) {
                         int i = base.siteIndex(site.getKey());
                         if (i < 0) {
-                            site.getValue().problem("unknown site id '" + site.getKey() + "'; use an id from "
+                            site.getValue().problem("unknown site id '" + site.getKey() + "'" + base.siteHint(site.getKey()) + "; use an id from "
                                     + base.sitesFile());
                             continue;
                         }
@@ -323,7 +334,7 @@ final class Configurations {
                 int i = base.siteIndex(ids.get(k));
                 if (i < 0) {
                     YamlNode at = k < items.size() ? items.get(k) : list;
-                    at.problem("unknown site id '" + ids.get(k) + "'; use an id from " + base.sitesFile());
+                    at.problem("unknown site id '" + ids.get(k) + "'" + base.siteHint(ids.get(k)) + "; use an id from " + base.sitesFile());
                     ok = false;
                 } else {
                     out.add(i);
@@ -361,12 +372,13 @@ final class Configurations {
             for (Map.Entry<String, YamlNode> e : f.get("vehicles").entries().entrySet()) {
                 int k = base.stationIndex(e.getKey());
                 if (k < 0) {
-                    e.getValue().problem("unknown station id '" + e.getKey() + "'; use an id from " + base.stationsFile());
+                    e.getValue().problem("unknown station id '" + e.getKey() + "'" + base.stationHint(e.getKey()) + "; use an id from " + base.stationsFile());
                     continue;
                 }
                 double v = e.getValue().number(Double.NaN, true);
-                if (!(v >= 0) || v != Math.rint(v)) {
-                    e.getValue().problem("must be a whole number of vehicles >= 0, got " + v);
+                if (!(v >= 0 && v <= BaseLoader.MAX_VEHICLES) || v != Math.rint(v)) {
+                    e.getValue().problem("must be a whole number of vehicles from 0 to " + BaseLoader.MAX_VEHICLES
+                            + ", got " + v);
                     continue;
                 }
                 vehicles[k] = (int) v;

@@ -1,18 +1,15 @@
 package org.acuteflow.network;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.acuteflow.config.InputException;
+import org.acuteflow.config.InputFiles;
 import org.acuteflow.config.InputProblem;
 
 /**
@@ -51,15 +48,9 @@ final class Csv {
         String name = file.toString();
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            problems.add(new InputProblem(name, 0, 0, null, "file not found"));
-            return null;
-        } catch (MalformedInputException e) {
-            problems.add(new InputProblem(name, 0, 0, null, "is not valid UTF-8 text"));
-            return null;
-        } catch (IOException e) {
-            problems.add(new InputProblem(name, 0, 0, null, "cannot be read: " + e.getMessage()));
+            lines = InputFiles.readText(file, InputFiles.MAX_TABLE_BYTES, "a network table").lines().toList();
+        } catch (InputException e) {
+            problems.addAll(e.problems());
             return null;
         }
         List<String> header = null;
@@ -81,6 +72,14 @@ final class Csv {
                 continue;
             }
             if (header == null) {
+                if (Arrays.stream(cells).map(c -> c.trim().toLowerCase(Locale.ROOT))
+                        .noneMatch(c -> required.contains(c) || optional.contains(c))) {
+                    // Not this kind of table at all (perhaps another file named by mistake): say so without
+                    // quoting the line, which could be anything.
+                    problems.add(new InputProblem(name, line, 0, null, "is not a table of this kind: its first line "
+                            + "names none of the expected columns " + describe(required, optional)));
+                    return null;
+                }
                 header = new ArrayList<>();
                 headerLine = line;
                 for (int c = 0; c < cells.length; c++) {
@@ -89,7 +88,8 @@ final class Csv {
                     if (columns.put(col, c) != null) {
                         problems.add(new InputProblem(name, line, 0, col, "column is given twice; keep one"));
                     } else if (!required.contains(col) && !optional.contains(col)) {
-                        problems.add(new InputProblem(name, line, 0, col, "unknown column; expected "
+                        problems.add(new InputProblem(name, line, 0, col, "unknown column" + didYouMean(col, required, optional)
+                                + "; expected "
                                 + describe(required, optional)));
                     }
                 }
@@ -118,6 +118,12 @@ final class Csv {
             return null;
         }
         return new Table(name, headerLine, List.copyOf(header), Map.copyOf(columns), rows);
+    }
+
+    private static String didYouMean(String col, Set<String> required, Set<String> optional) {
+        List<String> all = new ArrayList<>(required);
+        all.addAll(optional);
+        return org.acuteflow.config.Suggest.didYouMean(col, all);
     }
 
     private static String describe(Set<String> required, Set<String> optional) {

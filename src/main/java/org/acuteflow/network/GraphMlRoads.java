@@ -45,7 +45,17 @@ final class GraphMlRoads {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        try (InputStream in = Files.newInputStream(file)) {
+        // Decoded here, strictly, rather than by the XML parser: its decoder prints "[Fatal Error]" lines of its
+        // own on standard error for bytes that are not UTF-8.
+        String content;
+        try {
+            content = org.acuteflow.config.InputFiles.readText(file, org.acuteflow.config.InputFiles.MAX_TABLE_BYTES,
+                    "a road graph");
+        } catch (org.acuteflow.config.InputException e) {
+            problems.addAll(e.problems());
+            return edges;
+        }
+        try (java.io.Reader in = new java.io.StringReader(content)) {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
             Map<String, String> attributeOfKey = new HashMap<>();
             Map<String, String> defaults = new HashMap<>();

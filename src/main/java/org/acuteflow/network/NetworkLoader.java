@@ -68,8 +68,9 @@ public final class NetworkLoader {
     }
 
     private static String cacheKey(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw InputException.of(dir.toString(), 0, null, "network folder does not exist");
+        String notFolder = org.acuteflow.config.InputFiles.notAFolder(dir);
+        if (notFolder != null) {
+            throw InputException.of(dir.toString(), 0, null, "network folder " + notFolder);
         }
         StringBuilder sb = new StringBuilder();
         try {

@@ -63,7 +63,8 @@ final class YamlNode {
             while (it.hasNext()) {
                 String k = it.next();
                 if (!allowed.contains(k)) {
-                    problemAt(child(k), "unknown key '" + k + "'; expected one of " + allowed.stream().sorted().toList());
+                    problemAt(child(k), "unknown key '" + k + "'"
+                            + org.acuteflow.config.Suggest.didYouMean(k, allowed) + "; expected one of " + allowed.stream().sorted().toList());
                 }
             }
         }

@@ -137,7 +137,7 @@ class GraphMlRoadsTest {
         setLine(roads, 9, "    <edge target=\"Z5\"><data key=\"d0\">3</data><data key=\"d1\">x</data></edge>");
         List<InputProblem> ps = problems(dir);
         assertTrue(at(ps, 6, "to").message().contains("unknown id 'Z9'"), ps.toString());
-        assertTrue(at(ps, 7, "minutes").message().contains("must be >= 0"), ps.toString());
+        assertTrue(at(ps, 7, "minutes").message().contains("must be between 0 and"), ps.toString());
         assertTrue(at(ps, 8, "km").message().contains("is missing"), ps.toString());
         assertTrue(at(ps, 9, "source").message().contains("needs a source"), ps.toString());
     }

@@ -96,9 +96,9 @@ class NetworkValidationTest {
         setLine(dir.resolve("roads.csv"), 3, "Z2,Z3,NaN,3");
         setLine(dir.resolve("travel_matrix.csv"), 3, "Z1,B,-30,20");
         List<InputProblem> ps = problems(dir);
-        assertTrue(find(ps, "roads.csv", 2, "minutes").message().contains(">= 0"));
+        assertTrue(find(ps, "roads.csv", 2, "minutes").message().contains("must be between 0 and"));
         assertTrue(find(ps, "roads.csv", 3, "minutes").message().contains("finite"));
-        assertTrue(find(ps, "travel_matrix.csv", 3, "minutes").message().contains(">= 0"));
+        assertTrue(find(ps, "travel_matrix.csv", 3, "minutes").message().contains("must be between 0 and"));
     }
 
     @Test

@@ -225,6 +225,53 @@ class MutationTest {
             }
         }
 
+        // 5. A configuration in the middle of an extends chain (chained -> middle -> hasu), damaged.
+        for (int i = 0; i < 20; i++) {
+            Path case_ = Files.createDirectories(dir.resolve("chain-" + mutants));
+            Path net = Fixtures.exampleNetwork(case_);
+            Path middle = net.resolve("configurations/middle.yaml");
+            Files.writeString(middle, "description: closes C on top of hasu\nextends: hasu\nclose_sites: [C]\n"
+                    + "fleet: {scale: 1.5}\nbeds: {A: {hasu: 12}}\n");
+            Files.writeString(net.resolve("configurations/chained.yaml"), "extends: middle\nfleet: {vehicles: {S1: 3}}\n");
+            Files.write(middle, mutate(Files.readAllBytes(middle), i % KINDS, random));
+            Path exp = Fixtures.experiment(case_, "exp", 1, 1.0);
+            Fixtures.replace(exp, "configuration: local", "configuration: chained");
+            check("configuration chain kind " + (i % KINDS) + " #" + i, exp, true);
+        }
+
+        // 6. A sweep (site closures and a parameter grid), damaged.
+        for (int i = 0; i < 20; i++) {
+            Path case_ = Files.createDirectories(dir.resolve("sweep-" + mutants));
+            Fixtures.exampleNetwork(case_);
+            Path exp = case_.resolve("sweep.yaml");
+            Files.writeString(exp, String.join("\n", "name: sweep", "network: net",
+                    "run: {days: 1, warmup_days: 0, replications: 1, seed: 3}", "outputs: [differences]",
+                    "sweep:", "  configuration: hasu", "  close_each: type1_ae", "  sites: [B, C]", "  grid:",
+                    "    ems.fleet_scale: [0.5, 2]", "    hospital.ed_stay_minutes: [{type: fixed, value: 60}]",
+                    "parameters: {demand: {scale: 0.002}}", ""));
+            Files.write(exp, mutate(Files.readAllBytes(exp), i % KINDS, random));
+            check("sweep kind " + (i % KINDS) + " #" + i, exp, true);
+        }
+
+        // 7. An interrupted run's run.json, damaged, then resumed.
+        Path resumeCase = Files.createDirectories(dir.resolve("resume"));
+        Fixtures.exampleNetwork(resumeCase);
+        Path resumeExp = Fixtures.experiment(resumeCase, "exp", 1, 1.0);
+        var loaded = org.acuteflow.config.ExperimentLoader.load(resumeExp);
+        for (int i = 0; i < 20; i++) {
+            Path partial;
+            try (var folder = org.acuteflow.experiment.RunFolder.create(resumeCase.resolve("results"), "exp", null,
+                    java.time.LocalDateTime.now())) {
+                folder.writeResume(resumeExp, loaded.sha256(), loaded.run(), false,
+                        org.acuteflow.experiment.InputFingerprint.of(loaded));
+                partial = folder.workDir();
+            }
+            Path runJson = partial.resolve("run.json");
+            Files.write(runJson, mutate(Files.readAllBytes(runJson), i % KINDS, random));
+            mutants++;
+            judge("run.json kind " + (i % KINDS) + " #" + i, Cli.run("run", "--resume", partial.toString(), "--quiet"));
+        }
+
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("mutation test: %d mutants (%d accepted, %d run) in %.1f s%n", mutants, accepted, runs, seconds);
         assertTrue(mutants >= 300, "hundreds of mutants: " + mutants);
