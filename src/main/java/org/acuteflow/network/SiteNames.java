@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.acuteflow.config.Suggest;
 
 /**
  * Finds a site by its id or its hospital name (ignoring case), so that people can write "St Thomas' Hospital"
@@ -47,9 +48,9 @@ public final class SiteNames {
         List<Scored> scored = new ArrayList<>();
         for (Named s : sites) {
             String name = normal(s.name());
-            int d = Math.min(distance(wanted, normal(s.id())), distance(wanted, name));
+            int d = Math.min(Suggest.distance(wanted, normal(s.id())), Suggest.distance(wanted, name));
             // Against the start of the name too: "kings colege" is near "King's College Hospital".
-            d = Math.min(d, distance(wanted, name.substring(0, Math.min(name.length(), wanted.length()))));
+            d = Math.min(d, Suggest.distance(wanted, name.substring(0, Math.min(name.length(), wanted.length()))));
             // A name that contains what was written (e.g. "kings" in "King's College Hospital") is near too.
             if (!wanted.isEmpty() && normal(s.name()).contains(wanted)) {
                 d = Math.min(d, 1);
@@ -79,25 +80,5 @@ public final class SiteNames {
 
     private static String normal(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
