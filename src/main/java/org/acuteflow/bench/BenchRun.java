@@ -28,6 +28,8 @@ public final class BenchRun {
     public static final double TARGET_ENGLAND_SECONDS_PER_YEAR = 15.0;
     public static final double TARGET_ENGLAND_HEAP_MIB = 2048;
     public static final double TARGET_ENGLAND_COST_RATIO = 1.5;
+    /** PSA may add at most the simulation's own time (docs/outcome-model.md). */
+    public static final double TARGET_PSA_COST_RATIO = 1.0;
 
     /**
      * What to run.
@@ -44,11 +46,12 @@ public final class BenchRun {
      * @param eventLists          compare SSJ's event lists
      * @param warmups             untimed replications first, for the JIT compiler
      * @param england             measure the England-sized synthetic region too ({@link EnglandSizedNetwork})
+     * @param psaDraws            PSA coefficient sets for the cost of probabilistic sensitivity analysis (0: skip)
      */
     public record Settings(Path networkDir, String configuration, long seed, double years, int warmups,
                            int replications,
                            int threadReplications, int threads, int speedupRounds, int heapReplications, boolean scaling,
-                           int scalingRuns, boolean eventLists, boolean england) {
+                           int scalingRuns, boolean eventLists, boolean england, int psaDraws) {
     }
 
     private final Settings settings;
@@ -167,6 +170,9 @@ public final class BenchRun {
                     + "for the same work)", s.threads(), refMany / refOne, s.threads() * refOne / refMany);
         }
 
+        if (s.psaDraws() > 0) {
+            psa(model);
+        }
         if (s.eventLists()) {
             eventLists(model);
         }
@@ -192,6 +198,35 @@ public final class BenchRun {
         line("");
         line("load average at the end: %s (above ~1 on 2 cores means something else was running)", loadAverage());
         out.flush();
+    }
+
+    /**
+     * The cost of probabilistic sensitivity analysis: model years without and with {@code psaDraws} coefficient
+     * sets, in alternation (same replication, so the same journeys), by CPU time of the thread; the ratio is the
+     * added time over the simulation's own.
+     */
+    private void psa(FlowModel model) {
+        line("");
+        long t0 = System.nanoTime();
+        FlowModel withPsa = bench.withPsa(model, settings.psaDraws());
+        double prepared = (System.nanoTime() - t0) / 1e9;
+        bench.time("PSA warm-up", withPsa, 1000, null);
+        int pairs = Math.min(3, settings.replications());
+        double[] ratios = new double[pairs];
+        StringBuilder perPair = new StringBuilder();
+        for (int r = 1; r <= pairs; r++) {
+            FlowBench.Timing plain = bench.time("without PSA", model, r, null);
+            FlowBench.Timing psa = bench.time("with PSA", withPsa, r, null);
+            ratios[r - 1] = (psa.cpuSeconds() - plain.cpuSeconds()) / plain.cpuSeconds();
+            perPair.append(String.format(Locale.ROOT, "%s%.2f s / %.2f s", r == 1 ? "" : "; ", plain.cpuSeconds(),
+                    psa.cpuSeconds()));
+        }
+        double ratio = FlowBench.median(ratios);
+        line("PSA, %,d coefficient sets re-evaluated on the same journeys, 1 thread, median of %d pair(s): adds "
+                        + "%.0f%% of the simulation's own CPU time   [target <= %.0f%%: %s]", settings.psaDraws(), pairs,
+                100 * ratio, 100 * TARGET_PSA_COST_RATIO, met(ratio <= TARGET_PSA_COST_RATIO));
+        line("    CPU s without / with PSA: %s; coefficient sets drawn in %.1f s (once per scenario)", perPair,
+                prepared);
     }
 
     private void eventLists(FlowModel model) {

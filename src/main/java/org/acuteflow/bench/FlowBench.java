@@ -25,9 +25,14 @@ import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.experiment.ScenarioModel;
 import org.acuteflow.model.FlowModel;
 import org.acuteflow.model.FlowModelFactory;
+import org.acuteflow.model.Outcomes;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Zone;
+import org.acuteflow.outcome.OutcomeModel;
+import org.acuteflow.outcome.OutcomeParameters;
+import org.acuteflow.sim.RandomStreams;
 import org.acuteflow.sim.ReplicationContext;
+import umontreal.ssj.rng.RandomStream;
 import umontreal.ssj.simevents.eventlist.BinaryTree;
 import umontreal.ssj.simevents.eventlist.DoublyLinked;
 import umontreal.ssj.simevents.eventlist.EventList;
@@ -167,6 +172,25 @@ public final class FlowBench {
         org.acuteflow.outcome.OutcomeModel outcome = new org.acuteflow.outcome.OutcomeModel(
                 org.acuteflow.outcome.OutcomeParameters.from(s.parameters().get("outcome"), s.sources()));
         return new FlowModel(network, like.parameters(), outcome);
+    }
+
+    /**
+     * {@code model} with {@code draws} PSA coefficient sets, drawn as a run draws them (stream
+     * {@value FlowModelFactory#PSA_STREAM} of this benchmark's seed) from the model's own outcome parameters: every
+     * journey is also summarised by its outcome covariates and every set is evaluated on the summary at the end of
+     * the replication.
+     */
+    public FlowModel withPsa(FlowModel model, int draws) {
+        Experiment e = experiment(model.parameters().demand().scale(), 1, 1);
+        ScenarioSpec s = e.scenarios().get(0);
+        OutcomeParameters parameters = OutcomeParameters.from(s.parameters().get("outcome"), s.sources());
+        RandomStream stream = new RandomStreams(seed, 0).stream(FlowModelFactory.PSA_STREAM);
+        List<OutcomeModel> sets = new ArrayList<>(draws);
+        for (OutcomeParameters draw : parameters.draws(draws, stream)) {
+            sets.add(new OutcomeModel(draw));
+        }
+        return new FlowModel(model.network(), model.parameters(),
+                Outcomes.of(new OutcomeModel(parameters), List.of(), sets));
     }
 
     /**

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 "Prints events per second of both and their ratio (median of paired runs), wall seconds per simulated year on one thread "
                         + "(after warm-up replications), peak heap, and the speed-up on more threads; optionally the "
                         + "event lists, a table of cost vs demand and network size, and the heap of a "
-                        + "many-replication run. See docs/performance.md.",
+                        + "many-replication run, and the cost of probabilistic sensitivity analysis. See docs/performance.md.",
                 "Run it on an otherwise idle machine; JAVA_OPTS passes JVM options (the launcher's default: "
                         + "-XX:+UseParallelGC -Xmn64m)."})
 public final class BenchCommand implements Callable<Integer> {
@@ -75,6 +75,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "year, peak live heap and cost per event against the 33-borough network.")
     boolean england;
 
+    @Option(names = "--psa-draws", paramLabel = "N", defaultValue = "1000", description = "Coefficient sets of the "
+            + "probabilistic sensitivity analysis whose cost is measured against the simulation's own time (default: "
+            + "${DEFAULT-VALUE}, as the headline experiment; 0 skips it).")
+    int psaDraws;
+
     @Option(names = "--quick", description = "A short smoke run of every part: 0.05 simulated years, 1 "
             + "replication, event lists and scaling table included. Figures from it are not the benchmark's.")
     boolean quick;
@@ -102,9 +107,10 @@ public final class BenchCommand implements Callable<Integer> {
         problems.inRange("--speedup-rounds", rounds, 1, 100);
         problems.inRange("--heap-replications", heapReplications, 0, 100_000);
         problems.inRange("--scaling-runs", scalingRuns, 1, 100);
+        problems.inRange("--psa-draws", psaDraws, 0, 1_000_000);
         problems.throwIfAny();
         BenchRun.Settings settings = new BenchRun.Settings(network, configuration, seed, y, warm, reps, threadReps,
-                threads, rounds, heapReplications, scaling || quick, scalingRuns, eventLists || quick, england);
+                threads, rounds, heapReplications, scaling || quick, scalingRuns, eventLists || quick, england, psaDraws);
         new BenchRun(settings, spec.commandLine().getOut()).run();
         return Main.OK;
     }

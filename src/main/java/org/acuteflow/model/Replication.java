@@ -411,6 +411,13 @@ final class Replication {
         int hour = hourOfWeek(now);
         if (c != null && c.looksLikeStroke()) {
             StrokeTreatment.treat(p, site, hospital);
+            if (c == Condition.STROKE_MIMIC) {
+                // A mimic is an emergency patient whom either consultant can see: the emergency department's
+                // consultant counts for the weekend effect as well as the stroke specialist (whose cover alone would
+                // leave a local hospital without a consultant all weekend).
+                p.specialistOnSiteAtArrival |= site.offers(Service.TYPE1_AE)
+                        && site.coverFor(Service.TYPE1_AE).onSiteAt(hour);
+            }
             boolean strokeReceiving = site.offers(Service.HASU) || site.offers(Service.STROKE_UNIT);
             if (p.isSuspectedStroke() && strokeReceiving) {
                 admitStrokeBed(j, now, true);

@@ -2,6 +2,7 @@ package org.acuteflow.outcome;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -230,10 +231,17 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
         }
     }
 
-    /** The one-at-a-time sensitivity ranges: the 95% range of every uncertain coefficient, in file order. */
+    /**
+     * The one-at-a-time sensitivity ranges: the 95% range of every uncertain coefficient that is one number, in file
+     * order (lists of shares, such as the survivors' mRS distributions, vary in the PSA only).
+     */
     public List<SensitivityRange> sensitivity() {
         List<SensitivityRange> out = new ArrayList<>();
         for (Uncertainty u : uncertainty) {
+            if (u.ofShares()) {
+                // A list of shares has no single low and high end: it varies in the PSA only.
+                continue;
+            }
             double central = coefficient(u.path());
             out.add(new SensitivityRange(u.path(), u.quantile(central, 0.025), u.quantile(central, 0.975),
                     u.source()));
@@ -248,7 +256,8 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
             throw new InputException(new InputProblem(where.file(), where.line(), where.column(), PATH,
                     "the outcome parameters are missing"));
         }
-        OutcomeParameters bound = Binder.bind(outcomeTree, OutcomeParameters.class, sources, PATH);
+        OutcomeParameters bound = Binder.bind(withOptionalUncertaintyKeys(outcomeTree), OutcomeParameters.class,
+                sources, PATH);
         Problems problems = sources.problems();
         bound.validateCoefficients(problems, PATH);
         // A coefficient already reported as invalid is not reported again through its distribution.
@@ -257,6 +266,29 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
         bound.validateUncertainty(problems, invalid);
         problems.throwIfAny();
         return bound;
+    }
+
+    /**
+     * A distribution gives either {@code ci95} (one number) or {@code sample_size} (a dirichlet over shares); the
+     * other key may be left out, and is filled in here as empty (ci95 []) or 0 before the strict binding.
+     */
+    private static JsonNode withOptionalUncertaintyKeys(JsonNode outcomeTree) {
+        JsonNode list = outcomeTree.get("uncertainty");
+        if (list == null || !list.isArray()) {
+            return outcomeTree;
+        }
+        JsonNode copy = outcomeTree.deepCopy();
+        for (JsonNode entry : copy.get("uncertainty")) {
+            if (entry instanceof ObjectNode o) {
+                if (!o.has("ci95")) {
+                    o.putArray("ci95");
+                }
+                if (!o.has("sample_size")) {
+                    o.put("sample_size", 0);
+                }
+            }
+        }
+        return copy;
     }
 
     /** The built-in defaults ({@code acuteflow/defaults/outcome.yaml}), validated. */
@@ -303,6 +335,18 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
         ((ObjectNode) node).put(keys[keys.length - 1], value);
     }
 
+    private static void setSharesInPlace(JsonNode tree, String path, double[] shares) {
+        String[] keys = path.split("\\.", -1);
+        JsonNode node = tree;
+        for (int i = 0; i < keys.length - 1; i++) {
+            node = node.get(keys[i]);
+        }
+        ArrayNode list = ((ObjectNode) node).putArray(keys[keys.length - 1]);
+        for (double x : shares) {
+            list.add(x);
+        }
+    }
+
     /** The numeric coefficient at {@code path}. */
     public double coefficient(String path) {
         JsonNode node = Binder.mapper().valueToTree(this);
@@ -313,6 +357,25 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
             throw new IllegalArgumentException("'" + path + "' names no numeric coefficient of the outcome parameters");
         }
         return node.asDouble();
+    }
+
+    /** The list of shares at {@code path} (such as {@code stroke.survivor_mrs_90d.nlvo}). */
+    public List<Double> shares(String path) {
+        JsonNode node = Binder.mapper().valueToTree(this);
+        for (String key : path.split("\\.", -1)) {
+            node = node == null ? null : node.get(key);
+        }
+        if (node == null || !node.isArray()) {
+            throw new IllegalArgumentException("'" + path + "' names no list of shares of the outcome parameters");
+        }
+        List<Double> out = new ArrayList<>();
+        for (JsonNode x : node) {
+            if (!x.isNumber()) {
+                throw new IllegalArgumentException("'" + path + "' names no list of shares of the outcome parameters");
+            }
+            out.add(x.asDouble());
+        }
+        return out;
     }
 
     /**
@@ -349,21 +412,33 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
 
     /**
      * {@code n} coefficient sets for probabilistic sensitivity analysis: draw k sets every uncertain coefficient,
-     * in file order, from one uniform of {@code stream} each (inverse distribution function), so the draws depend
-     * only on the stream's seed. Coefficients without a distribution keep their value.
+     * in file order, from one uniform of {@code stream} each (inverse distribution function; a list of shares takes
+     * one uniform per share), so the draws depend only on the stream's seed. Coefficients without a distribution
+     * keep their value.
      */
     public List<OutcomeParameters> draws(int n, RandomStream stream) {
         JsonNode base = Binder.mapper().valueToTree(this);
         double[] central = new double[uncertainty.size()];
+        List<List<Double>> centralShares = new ArrayList<>();
         for (int i = 0; i < central.length; i++) {
-            central[i] = coefficient(uncertainty.get(i).path());
+            Uncertainty u = uncertainty.get(i);
+            centralShares.add(u.ofShares() ? shares(u.path()) : null);
+            central[i] = u.ofShares() ? Double.NaN : coefficient(u.path());
         }
         List<OutcomeParameters> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             JsonNode tree = base.deepCopy();
             for (int i = 0; i < central.length; i++) {
                 Uncertainty u = uncertainty.get(i);
-                setInPlace(tree, u.path(), u.quantile(central[i], stream.nextDouble()));
+                if (u.ofShares()) {
+                    double[] uniforms = new double[centralShares.get(i).size()];
+                    for (int j = 0; j < uniforms.length; j++) {
+                        uniforms[j] = stream.nextDouble();
+                    }
+                    setSharesInPlace(tree, u.path(), u.drawShares(centralShares.get(i), uniforms));
+                } else {
+                    setInPlace(tree, u.path(), u.quantile(central[i], stream.nextDouble()));
+                }
             }
             out.add(Binder.mapper().convertValue(tree, OutcomeParameters.class));
         }
@@ -469,6 +544,17 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
                 problems.add(at + ".source", "must say where the distribution comes from");
             }
             if (invalidFields.contains(PATH + "." + u.path())) {
+                continue;
+            }
+            if (u.ofShares()) {
+                try {
+                    String problem = u.problem(shares(u.path()));
+                    if (problem != null) {
+                        problems.add(at, problem);
+                    }
+                } catch (IllegalArgumentException ex) {
+                    problems.add(at + ".path", ex.getMessage());
+                }
                 continue;
             }
             double central;

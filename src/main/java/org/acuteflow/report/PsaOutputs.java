@@ -143,8 +143,7 @@ final class PsaOutputs {
     }
 
     private static double normalQuantile(double u) {
-        return new Uncertainty("z", "normal", List.of(-1.959963984540054, 1.959963984540054), "")
-                .quantile(0, u);
+        return Uncertainty.normalQuantile(u);
     }
 
     /** Linear interpolation between order statistics (the usual "type 7" percentile). */

@@ -62,9 +62,12 @@ class LondonNetworkTest {
         assertEquals(22, count(current, Service.STROKE_UNIT, true));
         assertEquals(31, count(current, Service.TYPE1_AE, true));
         assertEquals(RoutingProtocol.StrokeRouting.NEAREST_AE, current.protocol().stroke());
-        // Stroke-unit beds c.2008 are half the 2021 planned beds: Northwick Park 34 -> 17.
-        assertEquals(17, current.sites().stream().filter(s -> s.id().equals("HA13UJ")).findFirst().orElseThrow()
+        // Stroke-unit beds c.2008 are 80% of the 2021 planned beds: Northwick Park 34 -> 27.
+        assertEquals(27, current.sites().stream().filter(s -> s.id().equals("HA13UJ")).findFirst().orElseThrow()
                 .bedsFor(Service.STROKE_UNIT));
+        // Thrombolysis at about a third of the stroke units (National Sentinel Stroke Audit 2008: ~30% of
+        // hospitals actively thrombolysing).
+        assertEquals(8, count(current, Service.THROMBOLYSIS, true));
         assertEquals(0, count(current, Service.HASU, false));
         assertEquals(0, count(current, Service.MTC, false));
         assertEquals(RoutingProtocol.TraumaRouting.NEAREST_AE, current.protocol().trauma());

@@ -66,7 +66,11 @@ class OutcomeParametersTest {
         assertEquals(1.02, p.otherEmergency().distanceOddsRatioPerStraightLineKm());
         assertEquals(1.45, p.otherEmergency().roadKmPerStraightLineKm());
         assertEquals(1.0, p.otherEmergency().weekendConsultantAbsentOddsRatio());
-        assertEquals(p.uncertainty().size(), p.sensitivity().size());
+        // Every uncertain number has a one-at-a-time range; the three survivors' mRS distributions are PSA-only.
+        assertEquals(p.uncertainty().size() - 3, p.sensitivity().size());
+        assertEquals(List.of("stroke.survivor_mrs_90d.nlvo", "stroke.survivor_mrs_90d.lvo",
+                        "stroke.survivor_mrs_90d.haemorrhagic"),
+                p.uncertainty().stream().filter(Uncertainty::ofShares).map(Uncertainty::path).toList());
     }
 
     @Test
@@ -263,6 +267,62 @@ class OutcomeParametersTest {
                 "parameters.outcome.uncertainty[2]"), fields, ex.getMessage());
         assertEquals(11, ex.problems().get(0).line());
         assertEquals(file.toString(), ex.problems().get(1).file());
+    }
+
+    @Test
+    void dirichletDrawsOfTheSurvivorsMrsHaveTheStatedMeanAndSpread() {
+        OutcomeParameters defaults = OutcomeParameters.defaults();
+        List<Double> central = defaults.stroke().survivorMrs90d().lvo();
+        double total = central.stream().mapToDouble(Double::doubleValue).sum();
+        double n = defaults.uncertainty().stream().filter(u -> u.path().equals("stroke.survivor_mrs_90d.lvo"))
+                .findFirst().orElseThrow().sampleSize();
+        int draws = 4000;
+        List<OutcomeParameters> sets = defaults.draws(draws, new umontreal.ssj.rng.MRG32k3a());
+        double[] sum = new double[central.size()];
+        double[] sumSq = new double[central.size()];
+        for (OutcomeParameters set : sets) {
+            List<Double> shares = set.stroke().survivorMrs90d().lvo();
+            assertEquals(1.0, shares.stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+            for (int k = 0; k < shares.size(); k++) {
+                sum[k] += shares.get(k);
+                sumSq[k] += shares.get(k) * shares.get(k);
+            }
+        }
+        for (int k = 0; k < central.size(); k++) {
+            double p = central.get(k) / total;
+            double mean = sum[k] / draws;
+            double variance = sumSq[k] / draws - mean * mean;
+            double expectedVariance = p * (1 - p) / (n + 1);
+            // The mean within 4 standard errors; the variance within 10% (its sampling error is about 2-3%).
+            assertEquals(p, mean, 4 * Math.sqrt(expectedVariance / draws), "mRS " + k);
+            assertEquals(expectedVariance, variance, 0.1 * expectedVariance, "mRS " + k);
+        }
+    }
+
+    @Test
+    void badDirichletEntriesAreReportedAtTheirEntry() throws IOException {
+        Path file = experiment("""
+                parameters:
+                  outcome:
+                    uncertainty:
+                      - {path: stroke.survivor_mrs_90d.nlvo, distribution: dirichlet, source: "test"}
+                      - {path: major_trauma.mtc_odds_ratio, distribution: dirichlet, sample_size: 50, source: "test"}
+                      - {path: stroke.survivor_mrs_90d.lvo, distribution: dirichlet, sample_size: 50, ci95: [1, 2], source: "test"}
+                      - {path: major_trauma.baseline_mortality.under_80, distribution: beta, ci95: [0.1, 0.2], sample_size: 9, source: "test"}
+                scenarios:
+                  - name: base
+                    configuration: current
+                """);
+        Experiment e = ExperimentLoader.load(file);
+        InputException ex = assertThrows(InputException.class, () -> bindScenario(e, 0));
+        List<String> fields = ex.problems().stream().map(InputProblem::field).toList();
+        assertEquals(List.of("parameters.outcome.uncertainty[0]", "parameters.outcome.uncertainty[1].path",
+                "parameters.outcome.uncertainty[2]", "parameters.outcome.uncertainty[3]"), fields,
+                ex.problems().toString());
+        assertTrue(ex.problems().get(0).message().contains("sample_size"), ex.problems().toString());
+        assertTrue(ex.problems().get(1).message().contains("no list of shares"), ex.problems().toString());
+        assertTrue(ex.problems().get(2).message().contains("not ci95"), ex.problems().toString());
+        assertTrue(ex.problems().get(3).message().contains("dirichlet only"), ex.problems().toString());
     }
 
     @Test
