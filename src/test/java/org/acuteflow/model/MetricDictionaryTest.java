@@ -46,7 +46,7 @@ class MetricDictionaryTest {
         return metric;
     }
 
-    private static Set<String> written() {
+    private static ReplicationResult replication() {
         ObjectNode tree = defaults();
         ((ObjectNode) tree.get("demand")).put("scale", 0.01);
         OutcomeParameters p = OutcomeParameters.defaults();
@@ -58,17 +58,26 @@ class MetricDictionaryTest {
         }
         FlowModel model = new FlowModel(FlowModelTest.smallNetwork(true), parameters(tree),
                 Outcomes.of(new OutcomeModel(p), variants, List.of(new OutcomeModel(p))));
-        ReplicationResult r = run(model, 3, 0, 20, 5);
+        return run(model, 3, 0, 20, 5);
+    }
+
+    private static Set<String> written() {
         Set<String> names = new TreeSet<>();
-        r.metrics().keySet().forEach(m -> names.add(documentedName(m)));
+        replication().metrics().keySet().forEach(m -> names.add(documentedName(m)));
         return names;
     }
 
     /** Metric names defined in the README's Metrics section (first column of its tables). */
     private static Set<String> documented() throws IOException {
+        return documented("\n## Metrics");
+    }
+
+    /** Names in the first column of the tables of one section of results/README.md. */
+    private static Set<String> documented(String heading) throws IOException {
         String text = Files.readString(Path.of("results", "README.md"));
-        int start = text.indexOf("\n## Metrics");
+        int start = text.indexOf(heading);
         int end = text.indexOf("\n## ", start + 5);
+        end = end < 0 ? text.length() : end;
         String section = text.substring(start, end);
         Set<String> names = new TreeSet<>();
         Matcher m = Pattern.compile("(?m)^\\| `([^`]+)` \\|").matcher(section);
@@ -91,5 +100,12 @@ class MetricDictionaryTest {
         unwritten.removeAll(written);
         assertEquals(Set.of(), undocumented, "written but not in results/README.md");
         assertEquals(Set.of(), unwritten, "in results/README.md but not written");
+    }
+
+    @Test
+    void theDictionaryListsExactlyTheSeriesTheModelWrites() throws IOException {
+        Set<String> written = new TreeSet<>();
+        replication().series().keySet().forEach(n -> written.add(n.startsWith("psa.") ? "psa.<metric>" : n));
+        assertEquals(documented("\n## Series"), written);
     }
 }
