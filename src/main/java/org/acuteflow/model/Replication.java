@@ -186,7 +186,7 @@ final class Replication {
         inFlight++;
         Journey j = new Journey(p);
         if (p.selfPresenter) {
-            int site = routing.aeSites(p.zone)[0];
+            int site = routing.selfPresentSite(p.zone);
             j.site = site;
             double door = p.callMinutes + travel.zoneToSite(p.zone, site)
                     * travel.factor(hourOfWeek(p.callMinutes), TravelTimes.Mode.NORMAL);
