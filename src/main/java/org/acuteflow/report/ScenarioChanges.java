@@ -8,6 +8,7 @@ import java.util.Set;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.experiment.ExperimentResults;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;

@@ -2,6 +2,7 @@ package org.acuteflow.report;
 
 import java.util.List;
 import org.acuteflow.experiment.ExperimentResults;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.Site;
 
 /**
@@ -24,24 +25,24 @@ public final class SiteMeasures {
     }
 
     /** Admissions, as in the first columns of site_summary.csv (with intervals there). */
-    public static final Measure ADMISSIONS = new Measure("admissions_per_year_mean", "site_admissions",
+    public static final Measure ADMISSIONS = new Measure("admissions_per_year_mean", Metrics.SERIES_SITE_ADMISSIONS.name(),
             "admissions", "per year", 0);
     public static final Measure STROKE_ADMISSIONS = new Measure("stroke_admissions_per_year_mean",
-            "site_stroke_admissions", "stroke admissions", "per year", 0);
+            Metrics.SERIES_SITE_STROKE_ADMISSIONS.name(), "stroke admissions", "per year", 0);
 
     /** Every measure, in the order of the tables. */
     public static final List<Measure> ALL = List.of(ADMISSIONS, STROKE_ADMISSIONS,
-            new Measure("diverts_from_per_year_mean", "site_diverts_from", "diverts away (unit full)", "per year", 0),
-            new Measure("door_to_needle_minutes_median_mean", "site_door_to_needle_minutes_median",
+            new Measure("diverts_from_per_year_mean", Metrics.SERIES_SITE_DIVERTS_FROM.name(), "diverts away (unit full)", "per year", 0),
+            new Measure("door_to_needle_minutes_median_mean", Metrics.SERIES_SITE_DOOR_TO_NEEDLE_MINUTES_MEDIAN.name(),
                     "door to needle, median", "min", 0),
-            new Measure("expected_deaths_per_year_mean", "site_expected_deaths", "deaths of its admissions",
+            new Measure("expected_deaths_per_year_mean", Metrics.SERIES_SITE_EXPECTED_DEATHS.name(), "deaths of its admissions",
                     "per year", 1),
-            new Measure("expected_stroke_deaths_per_year_mean", "site_expected_stroke_deaths",
+            new Measure("expected_stroke_deaths_per_year_mean", Metrics.SERIES_SITE_EXPECTED_STROKE_DEATHS.name(),
                     "stroke deaths of its admissions", "per year", 1),
-            new Measure("hasu_occupied_beds_mean", "site_hasu_occupancy_mean", "HASU occupied beds", "beds", 1),
-            new Measure("stroke_unit_occupied_beds_mean", "site_stroke_unit_occupancy_mean",
+            new Measure("hasu_occupied_beds_mean", Metrics.SERIES_SITE_HASU_OCCUPANCY_MEAN.name(), "HASU occupied beds", "beds", 1),
+            new Measure("stroke_unit_occupied_beds_mean", Metrics.SERIES_SITE_STROKE_UNIT_OCCUPANCY_MEAN.name(),
                     "stroke-unit occupied beds", "beds", 1),
-            new Measure("ed_patients_mean", "site_ed_occupancy_mean", "patients in the emergency department",
+            new Measure("ed_patients_mean", Metrics.SERIES_SITE_ED_OCCUPANCY_MEAN.name(), "patients in the emergency department",
                     "patients", 1));
 
     /** The measures written after HASU occupied beds in site_summary.csv (added later, so appended). */
