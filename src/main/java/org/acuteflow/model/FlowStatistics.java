@@ -1,5 +1,7 @@
 package org.acuteflow.model;
 
+import static org.acuteflow.metrics.Metrics.*;
+
 import java.util.List;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.Patient;
@@ -52,6 +54,11 @@ final class FlowStatistics {
     long selfPresenters;
     final double[] siteAdmissions;
     final double[] siteStrokeAdmissions;
+    /** Per site (network order): diverts away from it, door-to-needle times, expected deaths of its admissions. */
+    final double[] siteDivertsFrom;
+    private final Histogram[] siteDoorToNeedle;
+    final double[] siteDeaths;
+    final double[] siteStrokeDeaths;
     /** Expected and sampled deaths by condition group, weekday/weekend and hour band (of onset). */
     final DeathTally deaths = new DeathTally();
     final double[] deathsByHour = new double[HOURS];
@@ -82,6 +89,10 @@ final class FlowStatistics {
         this.kmPerBaseMinute = kmPerBaseMinute;
         siteAdmissions = new double[network.sites().size()];
         siteStrokeAdmissions = new double[network.sites().size()];
+        siteDivertsFrom = new double[network.sites().size()];
+        siteDeaths = new double[network.sites().size()];
+        siteStrokeDeaths = new double[network.sites().size()];
+        siteDoorToNeedle = new Histogram[network.sites().size()];
         zoneDeaths = new double[network.zones().size()];
         zoneStrokeDeaths = new double[network.zones().size()];
     }
@@ -125,6 +136,7 @@ final class FlowStatistics {
                 thrombolysed++;
                 onsetToNeedle.add(p.needleMinutes - p.onsetMinutes);
                 doorToNeedle.add(p.needleMinutes - p.doorMinutes);
+                siteDoorToNeedle(p.firstSite).add(p.needleMinutes - p.doorMinutes);
             }
             if (!Double.isNaN(p.punctureMinutes)) {
                 thrombectomies++;
@@ -151,6 +163,9 @@ final class FlowStatistics {
         }
         if (p.diverted) {
             diverts++;
+            if (p.intendedSite >= 0) {
+                siteDivertsFrom[p.intendedSite]++;
+            }
         }
         if (!Double.isNaN(p.probabilityOfDeath)) {
             double d = p.probabilityOfDeath;
@@ -159,10 +174,26 @@ final class FlowStatistics {
             int how = WeeklyProfile.hourOfWeek(p.onsetMinutes);
             deathsByHour[how] += d;
             zoneDeaths[p.zone] += d;
+            if (p.firstSite >= 0) {
+                siteDeaths[p.firstSite] += d;
+            }
             if (c.isStroke()) {
                 zoneStrokeDeaths[p.zone] += d;
+                if (p.firstSite >= 0) {
+                    siteStrokeDeaths[p.firstSite] += d;
+                }
             }
         }
+    }
+
+    /** The site's door-to-needle histogram, made on its first thrombolysis (most sites never thrombolyse). */
+    private Histogram siteDoorToNeedle(int site) {
+        Histogram h = siteDoorToNeedle[site];
+        if (h == null) {
+            h = new Histogram(0.5, 600);
+            siteDoorToNeedle[site] = h;
+        }
+        return h;
     }
 
     double distanceKm(int zone, int site) {
@@ -206,9 +237,10 @@ final class FlowStatistics {
     }
 
     /** Names of the metrics re-evaluated for every PSA coefficient set (series {@code psa.<name>}). */
-    static final List<String> PSA_METRICS = List.of("deaths_total", "stroke_deaths_90d", "trauma_deaths",
-            "emergency_deaths_30d", "stroke_independent_90d", "stroke_mrs_0_2_share_90d", "stroke_mrs_mean_90d",
-            "stroke_utility_mean_90d", "qalys_total");
+    static final List<String> PSA_METRICS = List.of(DEATHS_TOTAL.name(), STROKE_DEATHS_90D.name(),
+            TRAUMA_DEATHS.name(), EMERGENCY_DEATHS_30D.name(), STROKE_INDEPENDENT_90D.name(),
+            STROKE_MRS_0_2_SHARE_90D.name(), STROKE_MRS_MEAN_90D.name(),
+            STROKE_UTILITY_MEAN_90D.name(), QALYS_TOTAL.name());
 
     /** The PSA metrics of one coefficient set, in {@link #PSA_METRICS} order, per year where they are counts. */
     static double[] psaMetrics(CovariateSummary.Totals t, double perYear, double qalyHorizonYears) {
@@ -223,40 +255,40 @@ final class FlowStatistics {
     void write(ReplicationResult r, double years, Occupancy occupancy, Routing routing, long events,
                double fleetUtilisation) {
         double perYear = years > 0 ? 1 / years : Double.NaN;
-        r.metric("incidents_per_year", incidents * perYear);
-        r.metric("self_presenters_per_year", selfPresenters * perYear);
-        r.metric("strokes_per_year", strokes * perYear);
-        r.metric("stroke_travel_minutes_mean", ratio(strokeTravelSum, suspectedStrokesConveyed));
-        r.metric("stroke_travel_minutes_p95", strokeTravel.quantile(0.95));
-        r.metric("stroke_share_within_30min", strokeTravel.shareBelow(30));
-        r.metric("stroke_share_within_45min", strokeTravel.shareBelow(45));
-        r.metric("thrombolysis_rate", ratio(thrombolysed, strokes));
-        r.metric("thrombectomy_rate", ratio(thrombectomies, strokes));
-        r.metric("onset_to_needle_minutes_median", onsetToNeedle.quantile(0.5));
-        r.metric("door_to_needle_minutes_median", doorToNeedle.quantile(0.5));
-        r.metric("trauma_share_mtc_direct", ratio(traumaMtcDirect, traumaConveyed));
-        r.metric("trauma_transfers_per_year", traumaTransfers * perYear);
-        r.metric("ambulance_response_minutes_mean", ratio(responseSum, responses));
-        r.metric("ambulance_wait_minutes_mean", ratio(waitSum, responses));
-        r.metric("ambulance_response_minutes_mean_category_a", ratio(categoryAResponseSum, categoryA));
-        r.metric("ambulance_share_within_8min", ratio(categoryAWithin8, categoryA));
-        r.metric("ambulance_utilisation", fleetUtilisation);
-        r.metric("hasu_occupancy_mean", occupancy.hasuTotal.mean());
-        r.metric("stroke_unit_occupancy_mean", occupancy.strokeUnitTotal.mean());
-        r.metric("ed_occupancy_mean", occupancy.edTotal.mean());
-        r.metric("diverts_per_year", diverts * perYear);
-        r.metric("hasu_overflows_per_year", hasuOverflows * perYear);
-        r.metric("stroke_unit_care_share", ratio(strokeUnitCare, strokes));
-        r.metric("stroke_organised_care_stay_share", ratio(strokeOrganisedShareSum, strokes));
+        r.metric(INCIDENTS_PER_YEAR, incidents * perYear);
+        r.metric(SELF_PRESENTERS_PER_YEAR, selfPresenters * perYear);
+        r.metric(STROKES_PER_YEAR, strokes * perYear);
+        r.metric(STROKE_TRAVEL_MINUTES_MEAN, ratio(strokeTravelSum, suspectedStrokesConveyed));
+        r.metric(STROKE_TRAVEL_MINUTES_P95, strokeTravel.quantile(0.95));
+        r.metric(STROKE_SHARE_WITHIN_30MIN, strokeTravel.shareBelow(30));
+        r.metric(STROKE_SHARE_WITHIN_45MIN, strokeTravel.shareBelow(45));
+        r.metric(THROMBOLYSIS_RATE, ratio(thrombolysed, strokes));
+        r.metric(THROMBECTOMY_RATE, ratio(thrombectomies, strokes));
+        r.metric(ONSET_TO_NEEDLE_MINUTES_MEDIAN, onsetToNeedle.quantile(0.5));
+        r.metric(DOOR_TO_NEEDLE_MINUTES_MEDIAN, doorToNeedle.quantile(0.5));
+        r.metric(TRAUMA_SHARE_MTC_DIRECT, ratio(traumaMtcDirect, traumaConveyed));
+        r.metric(TRAUMA_TRANSFERS_PER_YEAR, traumaTransfers * perYear);
+        r.metric(AMBULANCE_RESPONSE_MINUTES_MEAN, ratio(responseSum, responses));
+        r.metric(AMBULANCE_WAIT_MINUTES_MEAN, ratio(waitSum, responses));
+        r.metric(AMBULANCE_RESPONSE_MINUTES_MEAN_CATEGORY_A, ratio(categoryAResponseSum, categoryA));
+        r.metric(AMBULANCE_SHARE_WITHIN_8MIN, ratio(categoryAWithin8, categoryA));
+        r.metric(AMBULANCE_UTILISATION, fleetUtilisation);
+        r.metric(HASU_OCCUPANCY_MEAN, occupancy.hasuTotal.mean());
+        r.metric(STROKE_UNIT_OCCUPANCY_MEAN, occupancy.strokeUnitTotal.mean());
+        r.metric(ED_OCCUPANCY_MEAN, occupancy.edTotal.mean());
+        r.metric(DIVERTS_PER_YEAR, diverts * perYear);
+        r.metric(HASU_OVERFLOWS_PER_YEAR, hasuOverflows * perYear);
+        r.metric(STROKE_UNIT_CARE_SHARE, ratio(strokeUnitCare, strokes));
+        r.metric(STROKE_ORGANISED_CARE_STAY_SHARE, ratio(strokeOrganisedShareSum, strokes));
         deaths.writeTo(r, years);
         if (outcomes.central() != null) {
-            r.metric("stroke_mrs_0_2_share_90d", ratio(strokeIndependent, strokeOutcomes));
-            r.metric("stroke_independent_90d", strokeIndependent * perYear);
-            r.metric("stroke_mrs_mean_90d", ratio(strokeMrsSum, strokeOutcomes));
-            r.metric("stroke_utility_mean_90d", ratio(strokeUtilitySum, strokeOutcomes));
-            r.metric("qalys_total", strokeUtilitySum * outcomes.central().parameters().stroke().qalyHorizonYears()
+            r.metric(STROKE_MRS_0_2_SHARE_90D, ratio(strokeIndependent, strokeOutcomes));
+            r.metric(STROKE_INDEPENDENT_90D, strokeIndependent * perYear);
+            r.metric(STROKE_MRS_MEAN_90D, ratio(strokeMrsSum, strokeOutcomes));
+            r.metric(STROKE_UTILITY_MEAN_90D, ratio(strokeUtilitySum, strokeOutcomes));
+            r.metric(QALYS_TOTAL, strokeUtilitySum * outcomes.central().parameters().stroke().qalyHorizonYears()
                     * perYear);
-            r.metric("stroke_sich_excess_per_year", strokeSichExcess * perYear);
+            r.metric(STROKE_SICH_EXCESS_PER_YEAR, strokeSichExcess * perYear);
         }
         if (psaSummary != null) {
             List<OutcomeModel> draws = outcomes.psaDraws();
@@ -269,29 +301,29 @@ final class FlowStatistics {
                 }
             }
             for (int i = 0; i < PSA_METRICS.size(); i++) {
-                r.series("psa." + PSA_METRICS.get(i), values[i]);
+                r.series(SERIES_PSA.of(PSA_METRICS.get(i)), values[i]);
             }
-            r.metric("psa_summary_cells", psaSummary.cells());
+            r.metric(PSA_SUMMARY_CELLS, psaSummary.cells());
         }
         for (int k = 0; k < variants.size(); k++) {
-            r.metric("sensitivity." + variants.get(k).label() + ".deaths_total", variantDeaths[k][0] * perYear);
-            r.metric("sensitivity." + variants.get(k).label() + ".stroke_deaths_90d", variantDeaths[k][1] * perYear);
+            r.metric(SENSITIVITY_DEATHS_TOTAL.of(variants.get(k).label()), variantDeaths[k][0] * perYear);
+            r.metric(SENSITIVITY_STROKE_DEATHS_90D.of(variants.get(k).label()), variantDeaths[k][1] * perYear);
         }
-        r.metric("events_executed", events);
+        r.metric(EVENTS_EXECUTED, events);
         List<Site> sites = network.sites();
         for (Site s : sites) {
-            r.metric("site_admissions_per_year." + s.id(), siteAdmissions[s.index()] * perYear);
+            r.metric(SITE_ADMISSIONS_PER_YEAR.of(s.id()), siteAdmissions[s.index()] * perYear);
         }
         for (Site s : sites) {
-            r.metric("site_stroke_admissions_per_year." + s.id(), siteStrokeAdmissions[s.index()] * perYear);
+            r.metric(SITE_STROKE_ADMISSIONS_PER_YEAR.of(s.id()), siteStrokeAdmissions[s.index()] * perYear);
         }
 
-        r.series("arrivals_by_hour_of_week", scaled(incidentsByHour, perYear));
-        r.series("stroke_arrivals_by_hour_of_week", scaled(strokesByHour, perYear));
-        r.series("deaths_by_hour_of_week", scaled(deathsByHour, perYear));
-        r.series("hasu_occupancy_by_hour_of_week", occupancy.hasuTotal.meanByHourOfWeek());
-        r.series("ed_occupancy_by_hour_of_week", occupancy.edTotal.meanByHourOfWeek());
-        r.series("stroke_travel_minutes_histogram", scaled(strokeTravelWholeMinutes, perYear));
+        r.series(SERIES_ARRIVALS_BY_HOUR_OF_WEEK, scaled(incidentsByHour, perYear));
+        r.series(SERIES_STROKE_ARRIVALS_BY_HOUR_OF_WEEK, scaled(strokesByHour, perYear));
+        r.series(SERIES_DEATHS_BY_HOUR_OF_WEEK, scaled(deathsByHour, perYear));
+        r.series(SERIES_HASU_OCCUPANCY_BY_HOUR_OF_WEEK, occupancy.hasuTotal.meanByHourOfWeek());
+        r.series(SERIES_ED_OCCUPANCY_BY_HOUR_OF_WEEK, occupancy.edTotal.meanByHourOfWeek());
+        r.series(SERIES_STROKE_TRAVEL_MINUTES_HISTOGRAM, scaled(strokeTravelWholeMinutes, perYear));
         int zones = network.zones().size();
         double[] zoneSite = new double[zones];
         double[] zoneMinutes = new double[zones];
@@ -300,17 +332,31 @@ final class FlowStatistics {
             zoneSite[z] = s;
             zoneMinutes[z] = network.travel().zoneToSite(z, s);
         }
-        r.series("zone_stroke_site_index", zoneSite);
-        r.series("zone_stroke_travel_minutes_base", zoneMinutes);
-        r.series("zone_expected_deaths", scaled(zoneDeaths, perYear));
-        r.series("zone_expected_stroke_deaths", scaled(zoneStrokeDeaths, perYear));
-        r.series("site_admissions", scaled(siteAdmissions, perYear));
-        r.series("site_stroke_admissions", scaled(siteStrokeAdmissions, perYear));
+        r.series(SERIES_ZONE_STROKE_SITE_INDEX, zoneSite);
+        r.series(SERIES_ZONE_STROKE_TRAVEL_MINUTES_BASE, zoneMinutes);
+        r.series(SERIES_ZONE_EXPECTED_DEATHS, scaled(zoneDeaths, perYear));
+        r.series(SERIES_ZONE_EXPECTED_STROKE_DEATHS, scaled(zoneStrokeDeaths, perYear));
+        r.series(SERIES_SITE_ADMISSIONS, scaled(siteAdmissions, perYear));
+        r.series(SERIES_SITE_STROKE_ADMISSIONS, scaled(siteStrokeAdmissions, perYear));
         double[] siteHasu = new double[sites.size()];
         for (int s = 0; s < siteHasu.length; s++) {
             siteHasu[s] = occupancy.hasuBySite[s].mean();
         }
-        r.series("site_hasu_occupancy_mean", siteHasu);
+        r.series(SERIES_SITE_HASU_OCCUPANCY_MEAN, siteHasu);
+        r.series(SERIES_SITE_DIVERTS_FROM, scaled(siteDivertsFrom, perYear));
+        double[] dtn = new double[sites.size()];
+        double[] suOcc = new double[sites.size()];
+        double[] edOcc = new double[sites.size()];
+        for (int s = 0; s < dtn.length; s++) {
+            dtn[s] = siteDoorToNeedle[s] == null ? Double.NaN : siteDoorToNeedle[s].quantile(0.5);
+            suOcc[s] = occupancy.strokeUnitBySite[s].mean();
+            edOcc[s] = occupancy.edBySite[s].mean();
+        }
+        r.series(SERIES_SITE_DOOR_TO_NEEDLE_MINUTES_MEDIAN, dtn);
+        r.series(SERIES_SITE_EXPECTED_DEATHS, scaled(siteDeaths, perYear));
+        r.series(SERIES_SITE_EXPECTED_STROKE_DEATHS, scaled(siteStrokeDeaths, perYear));
+        r.series(SERIES_SITE_STROKE_UNIT_OCCUPANCY_MEAN, suOcc);
+        r.series(SERIES_SITE_ED_OCCUPANCY_MEAN, edOcc);
     }
 
     private static double ratio(double a, double b) {
@@ -331,6 +377,8 @@ final class FlowStatistics {
         final org.acuteflow.model.stats.TimeWeighted strokeUnitTotal;
         final org.acuteflow.model.stats.TimeWeighted edTotal;
         final org.acuteflow.model.stats.TimeWeighted[] hasuBySite;
+        final org.acuteflow.model.stats.TimeWeighted[] strokeUnitBySite;
+        final org.acuteflow.model.stats.TimeWeighted[] edBySite;
         final org.acuteflow.model.stats.TimeWeighted busyVehicles;
 
         Occupancy(int sites, double start, double end) {
@@ -339,8 +387,12 @@ final class FlowStatistics {
             edTotal = new org.acuteflow.model.stats.TimeWeighted(start, end, true);
             busyVehicles = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
             hasuBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
+            strokeUnitBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
+            edBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
             for (int s = 0; s < sites; s++) {
                 hasuBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
+                strokeUnitBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
+                edBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
             }
         }
 
@@ -349,8 +401,10 @@ final class FlowStatistics {
             strokeUnitTotal.finish(now);
             edTotal.finish(now);
             busyVehicles.finish(now);
-            for (org.acuteflow.model.stats.TimeWeighted t : hasuBySite) {
-                t.finish(now);
+            for (int s = 0; s < hasuBySite.length; s++) {
+                hasuBySite[s].finish(now);
+                strokeUnitBySite[s].finish(now);
+                edBySite[s].finish(now);
             }
         }
     }

@@ -22,6 +22,7 @@ import org.acuteflow.network.TravelTimes;
 import org.acuteflow.outcome.CareLevel;
 import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.sim.ReplicationContext;
+import org.acuteflow.sim.WeekTime;
 import umontreal.ssj.rng.RandomStream;
 import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.Simulator;
@@ -136,7 +137,7 @@ final class Replication {
     }
 
     private int hourOfWeek(double minutes) {
-        return WeeklyProfile.hourOfWeek(minutes);
+        return WeekTime.hourOfWeek(minutes);
     }
 
     // ------------------------------------------------------------------ demand
@@ -185,7 +186,7 @@ final class Replication {
         inFlight++;
         Journey j = new Journey(p);
         if (p.selfPresenter) {
-            int site = routing.aeSites(p.zone)[0];
+            int site = routing.selfPresentSite(p.zone);
             j.site = site;
             double door = p.callMinutes + travel.zoneToSite(p.zone, site)
                     * travel.factor(hourOfWeek(p.callMinutes), TravelTimes.Mode.NORMAL);
@@ -310,13 +311,13 @@ final class Replication {
                 case LEAVE_SCENE -> leaveScene(this, now);
                 case DOOR -> door(this, now);
                 case ED_LEAVE -> {
-                    occupancy.edTotal.add(now, -1);
+                    changeEd(site, -1, now);
                     if (strokeBedAfterEd) {
                         admitStrokeBed(this, now, false);
                     }
                 }
                 case TRANSFER_DEPART -> {
-                    occupancy.edTotal.add(now, -1);
+                    changeEd(site, -1, now);
                     p.transferDepartMinutes = now;
                     int to = routing.nearestMtcFromSite(site);
                     p.transferSite = to;
@@ -378,6 +379,7 @@ final class Replication {
                 for (int s : list) {
                     if (hasuOccupied[s] < hasuBeds[s]) {
                         p.diverted = s != list[0];
+                        p.intendedSite = list[0];
                         return s;
                     }
                 }
@@ -423,14 +425,14 @@ final class Replication {
                 admitStrokeBed(j, now, true);
             } else {
                 // Not pre-alerted (or no stroke service here): through the emergency department first.
-                occupancy.edTotal.add(now, +1);
+                changeEd(j.site, +1, now);
                 j.strokeBedAfterEd = true;
                 j.stage = Stage.ED_LEAVE;
                 j.schedule(factory.edStayMinutes(p));
             }
             return;
         }
-        occupancy.edTotal.add(now, +1);
+        changeEd(j.site, +1, now);
         if (c == Condition.MAJOR_TRAUMA) {
             Service level = site.offers(Service.MTC) ? Service.MTC
                     : site.offers(Service.TRAUMA_UNIT) ? Service.TRAUMA_UNIT : Service.TYPE1_AE;
@@ -521,7 +523,13 @@ final class Replication {
 
     private void changeStrokeUnit(int site, int delta, double now) {
         strokeUnitOccupied[site] += delta;
+        occupancy.strokeUnitBySite[site].add(now, delta);
         occupancy.strokeUnitTotal.add(now, delta);
+    }
+
+    private void changeEd(int site, int delta, double now) {
+        occupancy.edBySite[site].add(now, delta);
+        occupancy.edTotal.add(now, delta);
     }
 
     // ------------------------------------------------------------------ end of a journey record
@@ -555,7 +563,7 @@ final class Replication {
         return new OutcomeInput(p.condition, p.ageBand, p.largeVesselOcclusion,
                 p.thrombolysed() ? p.needleMinutes - p.onsetMinutes : Double.NaN,
                 Double.isNaN(p.punctureMinutes) ? Double.NaN : p.punctureMinutes - p.onsetMinutes,
-                p.careLevel, p.organisedCareShare, p.specialistOnSiteAtArrival, hourOfWeek(p.doorMinutes) >= 120,
+                p.careLevel, p.organisedCareShare, p.specialistOnSiteAtArrival, WeekTime.isWeekendHour(hourOfWeek(p.doorMinutes)),
                 !p.selfPresenter, stats.distanceKm(p.zone, p.firstSite), definitive - p.callMinutes);
     }
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.acuteflow.network.Network;
+import org.acuteflow.network.ProviderNetworks;
 import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
@@ -15,6 +16,10 @@ import org.acuteflow.network.TravelTimes;
  * Per-zone candidate sites and stations in order of base (off-peak blue-light) travel time, computed once per
  * scenario. Travel factors depend on the hour and mode only, so the order is the same at every hour; only
  * thresholds (the MTC bypass) need the hour's factor. Immutable and shared by all replications.
+ *
+ * <p>The one place where provider networks restrict routing ({@link ProviderNetworks} states the rule): every
+ * destination list of a zone is cut to its own network here, specialist lists (HASU, MTC) keeping the
+ * cross-border units the exception allows.
  */
 public final class Routing {
     private final int[][] strokeSites;
@@ -22,6 +27,7 @@ public final class Routing {
     private final int[][] mtcSites;
     private final int[][] traumaUnitSites;
     private final int[][] stationOrder;
+    private final int[] selfPresentSite;
     private final int[] nearestMtcFromSite;
     private final boolean strokeDivertsOnFullHasu;
 
@@ -45,6 +51,7 @@ public final class Routing {
             case NEAREST_AE -> ae;
         };
         strokeDivertsOnFullHasu = protocol.stroke() == RoutingProtocol.StrokeRouting.NEAREST_HASU;
+        ProviderNetworks pn = protocol.providerNetworks();
         IntPredicate mtc = s -> sites.get(s).offers(Service.MTC);
         IntPredicate traumaUnit = s -> sites.get(s).offers(Service.TRAUMA_UNIT) || sites.get(s).offers(Service.MTC);
         aeSites = new int[zones][];
@@ -52,6 +59,7 @@ public final class Routing {
         mtcSites = new int[zones][];
         traumaUnitSites = new int[zones][];
         stationOrder = new int[zones][];
+        selfPresentSite = new int[zones];
         for (int z = 0; z < zones; z++) {
             final int zone = z;
             Integer[] bySiteTime = new Integer[sites.size()];
@@ -60,11 +68,16 @@ public final class Routing {
             }
             Arrays.sort(bySiteTime, Comparator.<Integer>comparingDouble(s -> t.zoneToSite(zone, s))
                     .thenComparingInt(s -> s));
-            aeSites[z] = filter(bySiteTime, ae);
-            int[] stroke = filter(bySiteTime, strokeEligible);
+            int[] allAe = filter(bySiteTime, ae);
+            selfPresentSite[z] = allAe[0];
+            // Ambulance destinations: within the zone's provider network when routing is restricted.
+            int own = pn != null && pn.restricts(z) ? pn.ofZone(z) : -1;
+            java.util.function.IntToDoubleFunction fromZone = s -> t.zoneToSite(zone, s);
+            aeSites[z] = withinNetwork(allAe, own, pn, false, fromZone);
+            int[] stroke = withinNetwork(filter(bySiteTime, strokeEligible), own, pn, strokeDivertsOnFullHasu, fromZone);
             strokeSites[z] = stroke.length > 0 ? stroke : aeSites[z];
-            mtcSites[z] = filter(bySiteTime, mtc);
-            int[] tu = filter(bySiteTime, traumaUnit);
+            mtcSites[z] = withinNetwork(filter(bySiteTime, mtc), own, pn, true, fromZone);
+            int[] tu = withinNetwork(filter(bySiteTime, traumaUnit), own, pn, false, fromZone);
             traumaUnitSites[z] = tu.length > 0 ? tu : aeSites[z];
             List<Integer> st = new ArrayList<>();
             for (int s = 0; s < vehiclesPerStation.length; s++) {
@@ -77,14 +90,43 @@ public final class Routing {
         }
         nearestMtcFromSite = new int[sites.size()];
         for (int a = 0; a < sites.size(); a++) {
-            int best = -1;
-            for (int b = 0; b < sites.size(); b++) {
-                if (b != a && mtc.test(b) && (best < 0 || t.siteToSite(a, b) < t.siteToSite(a, best))) {
-                    best = b;
-                }
+            final int from = a;
+            Integer[] bySiteTime = new Integer[sites.size()];
+            for (int s = 0; s < bySiteTime.length; s++) {
+                bySiteTime[s] = s;
             }
-            nearestMtcFromSite[a] = best;
+            // Stable sort: equal times keep the lower index, as the nearest-first scan always did.
+            Arrays.sort(bySiteTime, Comparator.comparingDouble(b -> t.siteToSite(from, b)));
+            int own = pn != null && pn.restrict() ? pn.ofSite(a) : -1;
+            int[] candidates = withinNetwork(filter(bySiteTime, b -> b != from && mtc.test(b)), own, pn, true,
+                    b -> t.siteToSite(from, b));
+            nearestMtcFromSite[a] = candidates.length > 0 ? candidates[0] : -1;
         }
+    }
+
+    /**
+     * The sites of {@code nearestFirst} open to a patient of provider network {@code own} (-1: unrestricted):
+     * those of its own network; for a specialist unit, also one of another network that is more than the border
+     * margin nearer than the own network's nearest; everything when the own network has none.
+     */
+    private static int[] withinNetwork(int[] nearestFirst, int own, ProviderNetworks pn, boolean specialist,
+                                       java.util.function.IntToDoubleFunction minutes) {
+        if (own < 0) {
+            return nearestFirst;
+        }
+        double ownNearest = Double.NaN;
+        for (int s : nearestFirst) {
+            if (pn.ofSite(s) == own) {
+                ownNearest = minutes.applyAsDouble(s);
+                break;
+            }
+        }
+        if (Double.isNaN(ownNearest)) {
+            return nearestFirst;
+        }
+        final double limit = ownNearest - pn.borderMinutes();
+        return Arrays.stream(nearestFirst).filter(s -> pn.ofSite(s) == own
+                || specialist && minutes.applyAsDouble(s) < limit).toArray();
     }
 
     private static int[] filter(Integer[] ordered, IntPredicate keep) {
@@ -96,7 +138,12 @@ public final class Routing {
         return strokeSites[z];
     }
 
-    /** Type-1 A&E sites (or all open sites if none offers A&E), nearest first (never empty). */
+    /** The nearest type-1 A&E (or open site if none offers A&E), where a patient takes itself, whatever network. */
+    public int selfPresentSite(int z) {
+        return selfPresentSite[z];
+    }
+
+    /** Type-1 A&E sites (or all open sites if none offers A&E) an ambulance may take zone {@code z} to, nearest first (never empty). */
     public int[] aeSites(int z) {
         return aeSites[z];
     }

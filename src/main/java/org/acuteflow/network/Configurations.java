@@ -30,7 +30,8 @@ final class Configurations {
     /** How many configurations one may stack through {@code extends:}; real networks use two or three. */
     static final int MAX_EXTENDS = 32;
     static final Set<String> KEYS = Set.of("description", "source", "extends", "routing", "services", "add_services",
-            "remove_services", "close_sites", "open_sites", "beds", "cover_profiles", "cover", "fleet");
+            "remove_services", "close_sites", "open_sites", "beds", "cover_profiles", "cover", "fleet",
+            "provider_networks");
 
     private Configurations() {
     }
@@ -123,6 +124,8 @@ final class Configurations {
         Where strokeWhere;
         Where traumaWhere;
         String topFile;
+        /** Provider networks as the overlays last set them (null: none). */
+        ProviderSpec providers;
 
         State(BaseNetwork base) {
             this.base = base;
@@ -293,6 +296,119 @@ final class Configurations {
                 }
             }
             fleet(root.get("fleet"));
+            providerNetworks(root.get("provider_networks"));
+        }
+
+        /** Settings of {@code provider_networks:}; a later overlay's keys replace an earlier one's. */
+        private record ProviderSpec(String file, String column, boolean restrict, double borderMinutes,
+                                    Map<String, String> sites, YamlNode at) {
+        }
+
+        private void providerNetworks(YamlNode p) {
+            if (!p.mapping(Set.of("file", "column", "restrict_routing", "border_minutes", "sites"))) {
+                return;
+            }
+            String file = p.get("file").text(providers == null ? "provider_networks.csv" : providers.file(), false);
+            String column = p.get("column").text(providers == null ? null : providers.column(), providers == null);
+            boolean restrict = providers != null && providers.restrict();
+            YamlNode r = p.get("restrict_routing");
+            if (r.present()) {
+                String v = r.text("", true).trim().toLowerCase(Locale.ROOT);
+                if (!v.equals("true") && !v.equals("false")) {
+                    r.problem("must be true or false, got '" + v + "'");
+                } else {
+                    restrict = v.equals("true");
+                }
+            }
+            double border = providers == null ? Double.POSITIVE_INFINITY : providers.borderMinutes();
+            YamlNode b = p.get("border_minutes");
+            if (b.present()) {
+                if ("never".equals(b.text("", false))) {
+                    border = Double.POSITIVE_INFINITY;
+                } else {
+                    double v = b.number(Double.NaN, true);
+                    if (!(v >= 0 && v <= 600)) {
+                        b.problem("must be minutes in [0, 600] or 'never', got " + v);
+                    } else {
+                        border = v;
+                    }
+                }
+            }
+            Map<String, String> siteNetworks = new java.util.LinkedHashMap<>(providers == null ? Map.of() : providers.sites());
+            for (Map.Entry<String, YamlNode> e : p.get("sites").entries().entrySet()) {
+                if (base.siteIndex(e.getKey()) < 0) {
+                    e.getValue().problem("unknown site id '" + e.getKey() + "'" + base.siteHint(e.getKey())
+                            + "; use an id from " + base.sitesFile());
+                    continue;
+                }
+                String n = e.getValue().text(null, true);
+                if (n != null) {
+                    siteNetworks.put(e.getKey(), n.trim());
+                }
+            }
+            if (column != null) {
+                providers = new ProviderSpec(file, column.trim(), restrict, border, siteNetworks, p);
+            }
+        }
+
+        /**
+         * Zones join the network of their area (column {@code name} of the file, matched to the zones' area), sites
+         * that of the area they lie in ({@link ProviderNetworks#siteAreas}) unless assigned by name.
+         */
+        private ProviderNetworks buildProviders(List<Site> siteList, List<InputProblem> problems) {
+            if (providers == null) {
+                return null;
+            }
+            ProviderSpec spec = providers;
+            Path path = base.dir().resolve(spec.file());
+            int before = problems.size();
+            Csv.Table t = Csv.read(path, Set.of("name", spec.column()),
+                    Set.of("code", "name", "sector_2010", "ahsn_2013", "network"), problems);
+            if (t == null || problems.size() > before) {
+                return null;
+            }
+            Map<String, Integer> index = new java.util.LinkedHashMap<>();
+            Map<String, Integer> areaNetwork = new HashMap<>();
+            for (Csv.Row row : t.rows()) {
+                String area = t.get(row, "name");
+                String net = t.get(row, spec.column());
+                if (area.isEmpty() || net.isEmpty()) {
+                    problems.add(new InputProblem(t.file(), row.line(), 0, area.isEmpty() ? "name" : spec.column(),
+                            "is empty; give every area a name and a network"));
+                    continue;
+                }
+                index.putIfAbsent(net, index.size());
+                areaNetwork.put(area, index.get(net));
+            }
+            int[] zoneNetwork = new int[base.zones().size()];
+            int mapped = 0;
+            for (Zone z : base.zones()) {
+                Integer n = areaNetwork.get(z.area());
+                zoneNetwork[z.index()] = n == null ? -1 : n;
+                mapped += n == null ? 0 : 1;
+            }
+            if (mapped == 0) {
+                spec.at().problem("no zone's area is named in " + path.getFileName() + " (column 'name' must match "
+                        + "the zones' area column)");
+            }
+            String[] siteArea = ProviderNetworks.siteAreas(base.zones(), siteList);
+            int[] siteNetwork = new int[siteList.size()];
+            for (Site s : siteList) {
+                Integer n = siteArea[s.index()] == null ? null : areaNetwork.get(siteArea[s.index()]);
+                siteNetwork[s.index()] = n == null ? -1 : n;
+            }
+            for (Map.Entry<String, String> e : spec.sites().entrySet()) {
+                Integer n = index.get(e.getValue());
+                if (n == null) {
+                    spec.at().problemAt(spec.at().path() + ".sites." + e.getKey(), "unknown provider network '"
+                            + e.getValue() + "'; " + path.getFileName() + " column '" + spec.column() + "' has "
+                            + index.keySet());
+                    continue;
+                }
+                siteNetwork[base.siteIndex(e.getKey())] = n;
+            }
+            return new ProviderNetworks(List.copyOf(index.keySet()), zoneNetwork, siteNetwork, spec.restrict(),
+                    spec.borderMinutes());
         }
 
         private static String lastKey(String path) {
@@ -483,7 +599,8 @@ final class Configurations {
             for (Station s : base.stations()) {
                 stations.add(new Station(s.index(), s.id(), s.name(), s.lat(), s.lon(), vehicles[s.index()]));
             }
-            RoutingProtocol protocol = new RoutingProtocol(stroke, trauma, Double.isNaN(threshold) ? 0 : threshold);
+            RoutingProtocol protocol = new RoutingProtocol(stroke, trauma, Double.isNaN(threshold) ? 0 : threshold,
+                    buildProviders(out, problems));
             Network network = new Network(base.name(), name, base.zones(), out, stations, base.travel(), protocol);
             checkNeeds(network, problems);
             return network;

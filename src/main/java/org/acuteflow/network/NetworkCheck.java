@@ -168,6 +168,20 @@ public final class NetworkCheck {
                     c.protocol().trauma() == RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD
                             ? String.format(Locale.ROOT, " (%.0f min)", c.protocol().mtcThresholdMinutes()) : ""));
             sb.append("  sites by service: ").append(bySite(c.sitesByService())).append(System.lineSeparator());
+            ProviderNetworks pn = c.protocol().providerNetworks();
+            if (pn != null) {
+                sb.append("  provider networks").append(pn.restrict() ? ", routing within them" + (Double.isInfinite(
+                        pn.borderMinutes()) ? " (no exception)" : String.format(Locale.ROOT,
+                        " (specialist units across a border when over %.0f min nearer)", pn.borderMinutes()))
+                        : " (routing not restricted)").append(':');
+                for (int k = 0; k < pn.names().size(); k++) {
+                    final int n = k;
+                    sb.append(' ').append(pn.names().get(k)).append(' ')
+                            .append(java.util.Arrays.stream(pn.zoneNetwork()).filter(x -> x == n).count()).append(" zones ")
+                            .append(java.util.Arrays.stream(pn.siteNetwork()).filter(x -> x == n).count()).append(" sites;");
+                }
+                sb.append(System.lineSeparator());
+            }
             sb.append("  population-weighted blue-light minutes to the nearest site, Tuesday 11:00:").append(System.lineSeparator());
             sb.append(String.format(Locale.ROOT, "    %-11s %6s %6s %6s %6s %8s %8s%n", "service", "mean", "median", "p95",
                     "max", "<=30min", "<=45min"));

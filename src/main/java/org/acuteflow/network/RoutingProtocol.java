@@ -7,8 +7,15 @@ package org.acuteflow.network;
  * @param trauma                where major trauma goes
  * @param mtcThresholdMinutes   major trauma goes straight to an MTC reachable within this many minutes from
  *                              scene (blue light); otherwise to the nearest trauma unit and is transferred
+ * @param providerNetworks      provider networks and whether routing stays within them, or null for none
  */
-public record RoutingProtocol(StrokeRouting stroke, TraumaRouting trauma, double mtcThresholdMinutes) {
+public record RoutingProtocol(StrokeRouting stroke, TraumaRouting trauma, double mtcThresholdMinutes,
+                              ProviderNetworks providerNetworks) {
+
+    /** A protocol without provider networks. */
+    public RoutingProtocol(StrokeRouting stroke, TraumaRouting trauma, double mtcThresholdMinutes) {
+        this(stroke, trauma, mtcThresholdMinutes, null);
+    }
 
     public enum StrokeRouting {
         /** Nearest open site with a HASU (the 2010 concentrated model). */

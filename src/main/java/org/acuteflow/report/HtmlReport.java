@@ -12,6 +12,7 @@ import org.acuteflow.config.RunControl;
 import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Site;
 
@@ -362,11 +363,11 @@ final class HtmlReport {
                     GeoJson.services(here).forEach(sv -> services.append(services.length() == 0 ? "" : ", ")
                             .append(sv.asText()));
                     h.append("<span class=\"note\">").append(esc(services.toString())).append("</span><br>");
-                    siteValue(h, results, s.index(), adm, "site_admissions_per_year." + site.id(), "site_admissions",
+                    siteValue(h, results, s.index(), adm, Metrics.SITE_ADMISSIONS_PER_YEAR.of(site.id()), Metrics.SERIES_SITE_ADMISSIONS.name(),
                             here.index());
                     h.append("<br>");
-                    siteValue(h, results, s.index(), strokeAdm, "site_stroke_admissions_per_year." + site.id(),
-                            "site_stroke_admissions", here.index());
+                    siteValue(h, results, s.index(), strokeAdm, Metrics.SITE_STROKE_ADMISSIONS_PER_YEAR.of(site.id()),
+                            Metrics.SERIES_SITE_STROKE_ADMISSIONS.name(), here.index());
                 }
                 h.append("</td>");
             }
@@ -590,6 +591,8 @@ final class HtmlReport {
             th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
             thead th { background: #eef3f8; }
             table.numbers td { text-align: right; white-space: nowrap; }
+            div.wide { overflow-x: auto; max-width: 100%; }
+            table.site-changes th[colspan] { text-align: center; }
             .mean { font-weight: 600; }
             .ci, .note, .src { color: #555; font-size: 0.85em; }
             .na { color: #777; font-style: italic; }
