@@ -166,19 +166,27 @@ function drawSites() {
   drawLegend();
 }
 
-// Hides names that would overlap a name already shown (changed and larger-service sites first), so that the
-// names on screen never overlap; zooming in shows more of them. Every name stays in the marker's tooltip.
+// Hides names that would overlap a name already shown or another hospital's marker (changed and larger-service
+// sites first), so that names on screen never overlap; zooming in shows more of them. Every name stays in the
+// marker's tooltip.
 function declutterLabels() {
-  const shown = [];
+  const overlap = (r, o) => r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top;
   const order = [...state.markers.entries()].map(([id, m]) => ({ id, m, s: siteState(id) }))
     .sort((a, b) => (b.s.changed - a.s.changed) || (b.s.services.length - a.s.services.length) || a.id.localeCompare(b.id));
-  for (const { m } of order) {
+  const dots = new Map();
+  for (const { id, m } of order) {
+    const dot = m.getElement() && m.getElement().querySelector(".dot");
+    if (dot) dots.set(id, dot.getBoundingClientRect());
+  }
+  const shown = [];
+  for (const { id, m } of order) {
     const e = m.getElement();
     const label = e && e.querySelector(".label");
     if (!label) continue;
     label.style.visibility = "visible";
     const r = label.getBoundingClientRect();
-    if (shown.some((o) => r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top)) {
+    const hitsDot = [...dots].some(([other, d]) => other !== id && overlap(r, d));
+    if (hitsDot || shown.some((o) => overlap(r, o))) {
       label.style.visibility = "hidden";
     } else {
       shown.push(r);

@@ -108,14 +108,18 @@ class WorkbenchBrowserTest {
                 "return document.querySelectorAll('.leaflet-overlay-pane canvas').length");
         assertTrue(((Number) polygons).intValue() >= 1, "zone polygons are drawn");
         shot(driver, out.resolve("1-network.png"));
-        // Site names never overlap on the map: the visible labels' boxes are disjoint.
+        // Site names never overlap on the map: the visible labels' boxes are disjoint and cover no other marker.
         Object overlaps = ((JavascriptExecutor) driver).executeScript(
-                "const r = [...document.querySelectorAll('.site-marker .label')]"
-                        + ".filter(e => getComputedStyle(e).visibility !== 'hidden').map(e => e.getBoundingClientRect());"
-                        + "let n = 0; for (let i = 0; i < r.length; i++) for (let j = i + 1; j < r.length; j++)"
-                        + " if (r[i].left < r[j].right && r[i].right > r[j].left && r[i].top < r[j].bottom"
-                        + " && r[i].bottom > r[j].top) n++; return [n, r.length];");
-        assertEquals(0L, ((List<?>) overlaps).get(0), "overlapping names on the map");
+                "const m = [...document.querySelectorAll('.site-marker')].map(e => ({"
+                        + " l: e.querySelector('.label'), d: e.querySelector('.dot').getBoundingClientRect() }));"
+                        + "const v = m.filter(x => getComputedStyle(x.l).visibility !== 'hidden')"
+                        + ".map(x => ({ r: x.l.getBoundingClientRect(), d: x.d }));"
+                        + "const o = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;"
+                        + "let n = 0; for (let i = 0; i < v.length; i++) { for (let j = i + 1; j < v.length; j++)"
+                        + " if (o(v[i].r, v[j].r)) n++;"
+                        + " for (const x of m) if (x.d !== v[i].d && o(v[i].r, x.d)) n++; }"
+                        + " return [n, v.length];");
+        assertEquals(0L, ((List<?>) overlaps).get(0), "names overlapping a name or a marker on the map");
         assertTrue(((Number) ((List<?>) overlaps).get(1)).intValue() >= 10, "names shown: " + overlaps);
 
         new Select(driver.findElement(By.id("configuration"))).selectByValue("current-2008");
