@@ -311,13 +311,13 @@ final class Replication {
                 case LEAVE_SCENE -> leaveScene(this, now);
                 case DOOR -> door(this, now);
                 case ED_LEAVE -> {
-                    occupancy.edTotal.add(now, -1);
+                    changeEd(site, -1, now);
                     if (strokeBedAfterEd) {
                         admitStrokeBed(this, now, false);
                     }
                 }
                 case TRANSFER_DEPART -> {
-                    occupancy.edTotal.add(now, -1);
+                    changeEd(site, -1, now);
                     p.transferDepartMinutes = now;
                     int to = routing.nearestMtcFromSite(site);
                     p.transferSite = to;
@@ -379,6 +379,7 @@ final class Replication {
                 for (int s : list) {
                     if (hasuOccupied[s] < hasuBeds[s]) {
                         p.diverted = s != list[0];
+                        p.intendedSite = list[0];
                         return s;
                     }
                 }
@@ -417,14 +418,14 @@ final class Replication {
                 admitStrokeBed(j, now, true);
             } else {
                 // Not pre-alerted (or no stroke service here): through the emergency department first.
-                occupancy.edTotal.add(now, +1);
+                changeEd(j.site, +1, now);
                 j.strokeBedAfterEd = true;
                 j.stage = Stage.ED_LEAVE;
                 j.schedule(factory.edStayMinutes(p));
             }
             return;
         }
-        occupancy.edTotal.add(now, +1);
+        changeEd(j.site, +1, now);
         if (c == Condition.MAJOR_TRAUMA) {
             Service level = site.offers(Service.MTC) ? Service.MTC
                     : site.offers(Service.TRAUMA_UNIT) ? Service.TRAUMA_UNIT : Service.TYPE1_AE;
@@ -515,7 +516,13 @@ final class Replication {
 
     private void changeStrokeUnit(int site, int delta, double now) {
         strokeUnitOccupied[site] += delta;
+        occupancy.strokeUnitBySite[site].add(now, delta);
         occupancy.strokeUnitTotal.add(now, delta);
+    }
+
+    private void changeEd(int site, int delta, double now) {
+        occupancy.edBySite[site].add(now, delta);
+        occupancy.edTotal.add(now, delta);
     }
 
     // ------------------------------------------------------------------ end of a journey record
