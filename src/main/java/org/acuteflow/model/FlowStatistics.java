@@ -39,6 +39,8 @@ final class FlowStatistics {
     final Histogram strokeTravel = new Histogram(0.5, 600);
     final double[] strokeTravelWholeMinutes = new double[121];
     double strokeTravelSum;
+    double conveyanceSum;
+    long conveyances;
     long thrombolysed;
     long thrombectomies;
     final Histogram onsetToNeedle = new Histogram(0.5, 1200);
@@ -110,6 +112,10 @@ final class FlowStatistics {
         }
         if (p.firstSite >= 0) {
             siteAdmissions[p.firstSite]++;
+        }
+        if (ambulance && !Double.isNaN(p.doorMinutes) && !Double.isNaN(p.leaveSceneMinutes)) {
+            conveyanceSum += p.doorMinutes - p.leaveSceneMinutes;
+            conveyances++;
         }
         Condition c = p.condition;
         if (c == null) {
@@ -228,6 +234,7 @@ final class FlowStatistics {
         r.metric("strokes_per_year", strokes * perYear);
         r.metric("stroke_travel_minutes_mean", ratio(strokeTravelSum, suspectedStrokesConveyed));
         r.metric("stroke_travel_minutes_p95", strokeTravel.quantile(0.95));
+        r.metric("conveyance_minutes_mean", ratio(conveyanceSum, conveyances));
         r.metric("stroke_share_within_30min", strokeTravel.shareBelow(30));
         r.metric("stroke_share_within_45min", strokeTravel.shareBelow(45));
         r.metric("thrombolysis_rate", ratio(thrombolysed, strokes));
@@ -285,6 +292,11 @@ final class FlowStatistics {
         for (Site s : sites) {
             r.metric("site_stroke_admissions_per_year." + s.id(), siteStrokeAdmissions[s.index()] * perYear);
         }
+        double[] siteEd = new double[sites.size()];
+        for (Site s : sites) {
+            siteEd[s.index()] = occupancy.edBySite[s.index()].mean();
+            r.metric("site_ed_occupancy_mean." + s.id(), siteEd[s.index()]);
+        }
 
         r.series("arrivals_by_hour_of_week", scaled(incidentsByHour, perYear));
         r.series("stroke_arrivals_by_hour_of_week", scaled(strokesByHour, perYear));
@@ -311,6 +323,7 @@ final class FlowStatistics {
             siteHasu[s] = occupancy.hasuBySite[s].mean();
         }
         r.series("site_hasu_occupancy_mean", siteHasu);
+        r.series("site_ed_occupancy_mean", siteEd);
     }
 
     private static double ratio(double a, double b) {
@@ -331,6 +344,7 @@ final class FlowStatistics {
         final org.acuteflow.model.stats.TimeWeighted strokeUnitTotal;
         final org.acuteflow.model.stats.TimeWeighted edTotal;
         final org.acuteflow.model.stats.TimeWeighted[] hasuBySite;
+        final org.acuteflow.model.stats.TimeWeighted[] edBySite;
         final org.acuteflow.model.stats.TimeWeighted busyVehicles;
 
         Occupancy(int sites, double start, double end) {
@@ -339,8 +353,10 @@ final class FlowStatistics {
             edTotal = new org.acuteflow.model.stats.TimeWeighted(start, end, true);
             busyVehicles = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
             hasuBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
+            edBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
             for (int s = 0; s < sites; s++) {
                 hasuBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
+                edBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
             }
         }
 
@@ -350,6 +366,9 @@ final class FlowStatistics {
             edTotal.finish(now);
             busyVehicles.finish(now);
             for (org.acuteflow.model.stats.TimeWeighted t : hasuBySite) {
+                t.finish(now);
+            }
+            for (org.acuteflow.model.stats.TimeWeighted t : edBySite) {
                 t.finish(now);
             }
         }

@@ -310,13 +310,13 @@ final class Replication {
                 case LEAVE_SCENE -> leaveScene(this, now);
                 case DOOR -> door(this, now);
                 case ED_LEAVE -> {
-                    occupancy.edTotal.add(now, -1);
+                    changeEd(site, -1, now);
                     if (strokeBedAfterEd) {
                         admitStrokeBed(this, now, false);
                     }
                 }
                 case TRANSFER_DEPART -> {
-                    occupancy.edTotal.add(now, -1);
+                    changeEd(site, -1, now);
                     p.transferDepartMinutes = now;
                     int to = routing.nearestMtcFromSite(site);
                     p.transferSite = to;
@@ -416,14 +416,14 @@ final class Replication {
                 admitStrokeBed(j, now, true);
             } else {
                 // Not pre-alerted (or no stroke service here): through the emergency department first.
-                occupancy.edTotal.add(now, +1);
+                changeEd(j.site, +1, now);
                 j.strokeBedAfterEd = true;
                 j.stage = Stage.ED_LEAVE;
                 j.schedule(factory.edStayMinutes(p));
             }
             return;
         }
-        occupancy.edTotal.add(now, +1);
+        changeEd(j.site, +1, now);
         if (c == Condition.MAJOR_TRAUMA) {
             Service level = site.offers(Service.MTC) ? Service.MTC
                     : site.offers(Service.TRAUMA_UNIT) ? Service.TRAUMA_UNIT : Service.TYPE1_AE;
@@ -510,6 +510,11 @@ final class Replication {
         hasuOccupied[site] += delta;
         occupancy.hasuBySite[site].set(now, hasuOccupied[site]);
         occupancy.hasuTotal.add(now, delta);
+    }
+
+    private void changeEd(int site, int delta, double now) {
+        occupancy.edTotal.add(now, delta);
+        occupancy.edBySite[site].add(now, delta);
     }
 
     private void changeStrokeUnit(int site, int delta, double now) {

@@ -85,7 +85,8 @@ public final class CsvOutputs {
         StringBuilder sb = new StringBuilder("scenario,site_id,site_name,open,services,"
                 + "admissions_per_year_mean,admissions_per_year_ci95_low,admissions_per_year_ci95_high,"
                 + "stroke_admissions_per_year_mean,stroke_admissions_per_year_ci95_low,"
-                + "stroke_admissions_per_year_ci95_high,hasu_occupied_beds_mean,replications\n");
+                + "stroke_admissions_per_year_ci95_high,hasu_occupied_beds_mean,"
+                + "ed_occupancy_mean,ed_occupancy_ci95_low,ed_occupancy_ci95_high,replications\n");
         Experiment e = results.experiment();
         boolean any = false;
         for (int s = 0; s < results.scenarios(); s++) {
@@ -98,6 +99,7 @@ public final class CsvOutputs {
             double[] all = results.seriesMean(s, "site_admissions");
             double[] stroke = results.seriesMean(s, "site_stroke_admissions");
             double[] hasu = results.seriesMean(s, "site_hasu_occupancy_mean");
+            double[] ed = results.seriesMean(s, "site_ed_occupancy_mean");
             for (Site site : net.sites()) {
                 StringBuilder services = new StringBuilder();
                 for (var sv : GeoJson.services(site)) {
@@ -111,6 +113,8 @@ public final class CsvOutputs {
                 appendInterval(sb, results, s, "site_stroke_admissions_per_year." + site.id(), stroke, site.index());
                 sb.append(',').append(Numbers.format(hasu != null && site.index() < hasu.length
                         ? hasu[site.index()] : Double.NaN));
+                sb.append(',');
+                appendInterval(sb, results, s, "site_ed_occupancy_mean." + site.id(), ed, site.index());
                 sb.append(',').append(results.replications()).append('\n');
             }
         }

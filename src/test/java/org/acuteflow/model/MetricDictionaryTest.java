@@ -30,7 +30,8 @@ class MetricDictionaryTest {
 
     /** The dictionary name of a written metric: per-site and per-variant names by their documented pattern. */
     static String documentedName(String metric) {
-        for (String site : List.of("site_admissions_per_year.", "site_stroke_admissions_per_year.")) {
+        for (String site : List.of("site_admissions_per_year.", "site_stroke_admissions_per_year.",
+                "site_ed_occupancy_mean.")) {
             if (metric.startsWith(site)) {
                 return site + "<site_id>";
             }
