@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.model.FlowModel;
 import org.acuteflow.network.Zone;
 import umontreal.ssj.simevents.eventlist.EventList;
@@ -115,7 +116,7 @@ public final class BenchRun {
                         + "simulated year", runs.size(), walls(runs), median.wallSeconds(), median.cpuSeconds(),
                 secondsPerYear);
         line("    %,d patients (%,d ambulance incidents), %,d events (%.2f per patient): %.2f M events/s",
-                median.patients(), Math.round(median.result().metrics().get("incidents_per_year") * s.years()),
+                median.patients(), Math.round(median.result().metrics().get(Metrics.INCIDENTS_PER_YEAR.name()) * s.years()),
                 median.events(), median.eventsPerPatient(), median.eventsPerSecond() / 1e6);
         line("    heap over these replications: peak live after GC %s, peak used %s (garbage included)",
                 mib(heap.peakLiveBytes()), mib(heap.peakUsedBytes()));
@@ -259,7 +260,7 @@ public final class BenchRun {
                         + "%.0f s: %s]", perYear, englandRuns.size(), walls(englandRuns), e.cpuSeconds() / settings.years(),
                 TARGET_ENGLAND_SECONDS_PER_YEAR, met(perYear <= TARGET_ENGLAND_SECONDS_PER_YEAR));
         line("    %,d patients (%,d ambulance incidents a year), %,d events, %.0f ns/event", e.patients(),
-                Math.round(e.result().metrics().get("incidents_per_year")), e.events(), e.nanosPerEvent());
+                Math.round(e.result().metrics().get(Metrics.INCIDENTS_PER_YEAR.name())), e.events(), e.nanosPerEvent());
         line("    peak live heap after GC over these years: %s   [target <= %.0f MiB: %s]", mib(heap.peakLiveBytes()),
                 TARGET_ENGLAND_HEAP_MIB, met(heap.peakLiveBytes() / 1048576.0 <= TARGET_ENGLAND_HEAP_MIB));
         line("cost per event, England-sized / 33 boroughs (%.0f ns/event, %,d zones), median of the %d pairs: %.2fx   "

@@ -23,6 +23,7 @@ import org.acuteflow.experiment.ExperimentRunner;
 import org.acuteflow.experiment.PatientSink;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.experiment.ScenarioModel;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.model.FlowModel;
 import org.acuteflow.model.FlowModelFactory;
 import org.acuteflow.network.Network;
@@ -183,8 +184,8 @@ public final class FlowBench {
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         Map<String, Double> m = r.metrics();
-        long patients = Math.round((m.get("incidents_per_year") + m.get("self_presenters_per_year")) * years);
-        long events = Math.round(m.get("events_executed"));
+        long patients = Math.round((m.get(Metrics.INCIDENTS_PER_YEAR.name()) + m.get(Metrics.SELF_PRESENTERS_PER_YEAR.name())) * years);
+        long events = Math.round(m.get(Metrics.EVENTS_EXECUTED.name()));
         return new Timing(label, model.network().zones().size(), model.parameters().demand().scale(), patients,
                 events, wall, cpu, r);
     }
@@ -198,7 +199,7 @@ public final class FlowBench {
         double wall = (System.nanoTime() - start) / 1e9;
         List<Double> events = new ArrayList<>();
         for (int r = 0; r < replications; r++) {
-            events.add(results.get(0, r).metrics().get("events_executed"));
+            events.add(results.get(0, r).metrics().get(Metrics.EVENTS_EXECUTED.name()));
         }
         return new Parallel(threads, replications, wall, events);
     }

@@ -6,6 +6,7 @@ import org.acuteflow.config.Experiment;
 import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.report.MetricCatalog;
 
 /**
@@ -14,8 +15,8 @@ import org.acuteflow.report.MetricCatalog;
  */
 final class HeadlineSummary {
     /** The metrics printed, in order: the first rows of the report's headline table. */
-    static final List<String> METRICS = List.of("deaths_total", "stroke_deaths_90d", "stroke_mortality_90d",
-            "trauma_deaths");
+    static final List<String> METRICS = List.of(Metrics.DEATHS_TOTAL.name(), Metrics.STROKE_DEATHS_90D.name(), Metrics.STROKE_MORTALITY_90D.name(),
+            Metrics.TRAUMA_DEATHS.name());
 
     private HeadlineSummary() {
     }

@@ -1,5 +1,6 @@
 package org.acuteflow.config;
 
+import org.acuteflow.sim.WeekTime;
 /**
  * How long and how often to simulate.
  *
@@ -36,11 +37,11 @@ public record RunControl(double days, double warmupDays, int replications, long 
     }
 
     public double warmupMinutes() {
-        return warmupDays * 1440.0;
+        return warmupDays * WeekTime.MINUTES_PER_DAY;
     }
 
     public double endMinutes() {
-        return (warmupDays + days) * 1440.0;
+        return (warmupDays + days) * WeekTime.MINUTES_PER_DAY;
     }
 
     /** Years of simulated time over which statistics are collected (365-day years). */

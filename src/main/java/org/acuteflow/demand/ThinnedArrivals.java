@@ -1,5 +1,6 @@
 package org.acuteflow.demand;
 
+import org.acuteflow.sim.WeekTime;
 import umontreal.ssj.rng.RandomStream;
 
 /**
@@ -21,7 +22,7 @@ public final class ThinnedArrivals {
             throw new IllegalArgumentException("arrivals per year must be finite and >= 0, got " + perYear);
         }
         this.profile = profile;
-        this.meanPerMinute = perYear / (365.0 * 1440.0);
+        this.meanPerMinute = perYear / WeekTime.MINUTES_PER_YEAR;
         this.maxPerMinute = meanPerMinute * profile.max();
         // Every candidate is accepted with probability at least 1/168 (the mean cell over the largest), so the loop
         // below ends after a few draws; that needs a finite rate.

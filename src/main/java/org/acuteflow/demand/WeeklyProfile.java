@@ -1,6 +1,7 @@
 package org.acuteflow.demand;
 
 import java.util.Arrays;
+import org.acuteflow.sim.WeekTime;
 
 /**
  * Relative intensity for each of the 168 hours of the week (Monday 00:00 = cell 0), scaled so that the mean cell
@@ -8,8 +9,8 @@ import java.util.Arrays;
  * Immutable and thread-safe.
  */
 public final class WeeklyProfile {
-    public static final int HOURS_PER_WEEK = 168;
-    public static final double MINUTES_PER_WEEK = HOURS_PER_WEEK * 60.0;
+    public static final int HOURS_PER_WEEK = WeekTime.HOURS_PER_WEEK;
+    public static final double MINUTES_PER_WEEK = WeekTime.MINUTES_PER_WEEK;
 
     private final double[] cells;
     private final double max;
@@ -68,8 +69,7 @@ public final class WeeklyProfile {
 
     /** Hour of the week (0..167) of clock time {@code minutes} (minutes from Monday 00:00 of week 0). */
     public static int hourOfWeek(double minutes) {
-        long h = (long) Math.floor(minutes / 60.0);
-        return (int) Math.floorMod(h, (long) HOURS_PER_WEEK);
+        return WeekTime.hourOfWeek(minutes);
     }
 
     /** Relative intensity (mean 1) in hour-of-week {@code h}. */

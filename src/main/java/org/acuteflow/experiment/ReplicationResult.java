@@ -3,6 +3,8 @@ package org.acuteflow.experiment;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.acuteflow.metrics.Metric;
+import org.acuteflow.metrics.Series;
 
 /**
  * What one replication measured: named scalar metrics (the rows of replications.csv and summary.csv) and named
@@ -16,6 +18,16 @@ public final class ReplicationResult {
     public ReplicationResult metric(String name, double value) {
         metrics.put(name, value);
         return this;
+    }
+
+    /** Records a declared metric (a family's members are recorded by name). */
+    public ReplicationResult metric(Metric declared, double value) {
+        return metric(declared.name(), value);
+    }
+
+    /** Records a declared series. */
+    public ReplicationResult series(Series declared, double[] values) {
+        return series(declared.name(), values);
     }
 
     public ReplicationResult series(String name, double[] values) {

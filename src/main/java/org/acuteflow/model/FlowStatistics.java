@@ -1,5 +1,7 @@
 package org.acuteflow.model;
 
+import static org.acuteflow.metrics.Metrics.*;
+
 import java.util.List;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.Patient;
@@ -212,9 +214,10 @@ final class FlowStatistics {
     }
 
     /** Names of the metrics re-evaluated for every PSA coefficient set (series {@code psa.<name>}). */
-    static final List<String> PSA_METRICS = List.of("deaths_total", "stroke_deaths_90d", "trauma_deaths",
-            "emergency_deaths_30d", "stroke_independent_90d", "stroke_mrs_0_2_share_90d", "stroke_mrs_mean_90d",
-            "stroke_utility_mean_90d", "qalys_total");
+    static final List<String> PSA_METRICS = List.of(DEATHS_TOTAL.name(), STROKE_DEATHS_90D.name(),
+            TRAUMA_DEATHS.name(), EMERGENCY_DEATHS_30D.name(), STROKE_INDEPENDENT_90D.name(),
+            STROKE_MRS_0_2_SHARE_90D.name(), STROKE_MRS_MEAN_90D.name(),
+            STROKE_UTILITY_MEAN_90D.name(), QALYS_TOTAL.name());
 
     /** The PSA metrics of one coefficient set, in {@link #PSA_METRICS} order, per year where they are counts. */
     static double[] psaMetrics(CovariateSummary.Totals t, double perYear, double qalyHorizonYears) {
@@ -229,41 +232,41 @@ final class FlowStatistics {
     void write(ReplicationResult r, double years, Occupancy occupancy, Routing routing, long events,
                double fleetUtilisation) {
         double perYear = years > 0 ? 1 / years : Double.NaN;
-        r.metric("incidents_per_year", incidents * perYear);
-        r.metric("self_presenters_per_year", selfPresenters * perYear);
-        r.metric("strokes_per_year", strokes * perYear);
-        r.metric("stroke_travel_minutes_mean", ratio(strokeTravelSum, suspectedStrokesConveyed));
-        r.metric("stroke_travel_minutes_p95", strokeTravel.quantile(0.95));
-        r.metric("conveyance_minutes_mean", ratio(conveyanceSum, conveyances));
-        r.metric("stroke_share_within_30min", strokeTravel.shareBelow(30));
-        r.metric("stroke_share_within_45min", strokeTravel.shareBelow(45));
-        r.metric("thrombolysis_rate", ratio(thrombolysed, strokes));
-        r.metric("thrombectomy_rate", ratio(thrombectomies, strokes));
-        r.metric("onset_to_needle_minutes_median", onsetToNeedle.quantile(0.5));
-        r.metric("door_to_needle_minutes_median", doorToNeedle.quantile(0.5));
-        r.metric("trauma_share_mtc_direct", ratio(traumaMtcDirect, traumaConveyed));
-        r.metric("trauma_transfers_per_year", traumaTransfers * perYear);
-        r.metric("ambulance_response_minutes_mean", ratio(responseSum, responses));
-        r.metric("ambulance_wait_minutes_mean", ratio(waitSum, responses));
-        r.metric("ambulance_response_minutes_mean_category_a", ratio(categoryAResponseSum, categoryA));
-        r.metric("ambulance_share_within_8min", ratio(categoryAWithin8, categoryA));
-        r.metric("ambulance_utilisation", fleetUtilisation);
-        r.metric("hasu_occupancy_mean", occupancy.hasuTotal.mean());
-        r.metric("stroke_unit_occupancy_mean", occupancy.strokeUnitTotal.mean());
-        r.metric("ed_occupancy_mean", occupancy.edTotal.mean());
-        r.metric("diverts_per_year", diverts * perYear);
-        r.metric("hasu_overflows_per_year", hasuOverflows * perYear);
-        r.metric("stroke_unit_care_share", ratio(strokeUnitCare, strokes));
-        r.metric("stroke_organised_care_stay_share", ratio(strokeOrganisedShareSum, strokes));
+        r.metric(INCIDENTS_PER_YEAR, incidents * perYear);
+        r.metric(SELF_PRESENTERS_PER_YEAR, selfPresenters * perYear);
+        r.metric(STROKES_PER_YEAR, strokes * perYear);
+        r.metric(STROKE_TRAVEL_MINUTES_MEAN, ratio(strokeTravelSum, suspectedStrokesConveyed));
+        r.metric(STROKE_TRAVEL_MINUTES_P95, strokeTravel.quantile(0.95));
+        r.metric(CONVEYANCE_MINUTES_MEAN, ratio(conveyanceSum, conveyances));
+        r.metric(STROKE_SHARE_WITHIN_30MIN, strokeTravel.shareBelow(30));
+        r.metric(STROKE_SHARE_WITHIN_45MIN, strokeTravel.shareBelow(45));
+        r.metric(THROMBOLYSIS_RATE, ratio(thrombolysed, strokes));
+        r.metric(THROMBECTOMY_RATE, ratio(thrombectomies, strokes));
+        r.metric(ONSET_TO_NEEDLE_MINUTES_MEDIAN, onsetToNeedle.quantile(0.5));
+        r.metric(DOOR_TO_NEEDLE_MINUTES_MEDIAN, doorToNeedle.quantile(0.5));
+        r.metric(TRAUMA_SHARE_MTC_DIRECT, ratio(traumaMtcDirect, traumaConveyed));
+        r.metric(TRAUMA_TRANSFERS_PER_YEAR, traumaTransfers * perYear);
+        r.metric(AMBULANCE_RESPONSE_MINUTES_MEAN, ratio(responseSum, responses));
+        r.metric(AMBULANCE_WAIT_MINUTES_MEAN, ratio(waitSum, responses));
+        r.metric(AMBULANCE_RESPONSE_MINUTES_MEAN_CATEGORY_A, ratio(categoryAResponseSum, categoryA));
+        r.metric(AMBULANCE_SHARE_WITHIN_8MIN, ratio(categoryAWithin8, categoryA));
+        r.metric(AMBULANCE_UTILISATION, fleetUtilisation);
+        r.metric(HASU_OCCUPANCY_MEAN, occupancy.hasuTotal.mean());
+        r.metric(STROKE_UNIT_OCCUPANCY_MEAN, occupancy.strokeUnitTotal.mean());
+        r.metric(ED_OCCUPANCY_MEAN, occupancy.edTotal.mean());
+        r.metric(DIVERTS_PER_YEAR, diverts * perYear);
+        r.metric(HASU_OVERFLOWS_PER_YEAR, hasuOverflows * perYear);
+        r.metric(STROKE_UNIT_CARE_SHARE, ratio(strokeUnitCare, strokes));
+        r.metric(STROKE_ORGANISED_CARE_STAY_SHARE, ratio(strokeOrganisedShareSum, strokes));
         deaths.writeTo(r, years);
         if (outcomes.central() != null) {
-            r.metric("stroke_mrs_0_2_share_90d", ratio(strokeIndependent, strokeOutcomes));
-            r.metric("stroke_independent_90d", strokeIndependent * perYear);
-            r.metric("stroke_mrs_mean_90d", ratio(strokeMrsSum, strokeOutcomes));
-            r.metric("stroke_utility_mean_90d", ratio(strokeUtilitySum, strokeOutcomes));
-            r.metric("qalys_total", strokeUtilitySum * outcomes.central().parameters().stroke().qalyHorizonYears()
+            r.metric(STROKE_MRS_0_2_SHARE_90D, ratio(strokeIndependent, strokeOutcomes));
+            r.metric(STROKE_INDEPENDENT_90D, strokeIndependent * perYear);
+            r.metric(STROKE_MRS_MEAN_90D, ratio(strokeMrsSum, strokeOutcomes));
+            r.metric(STROKE_UTILITY_MEAN_90D, ratio(strokeUtilitySum, strokeOutcomes));
+            r.metric(QALYS_TOTAL, strokeUtilitySum * outcomes.central().parameters().stroke().qalyHorizonYears()
                     * perYear);
-            r.metric("stroke_sich_excess_per_year", strokeSichExcess * perYear);
+            r.metric(STROKE_SICH_EXCESS_PER_YEAR, strokeSichExcess * perYear);
         }
         if (psaSummary != null) {
             List<OutcomeModel> draws = outcomes.psaDraws();
@@ -276,34 +279,34 @@ final class FlowStatistics {
                 }
             }
             for (int i = 0; i < PSA_METRICS.size(); i++) {
-                r.series("psa." + PSA_METRICS.get(i), values[i]);
+                r.series(SERIES_PSA.of(PSA_METRICS.get(i)), values[i]);
             }
-            r.metric("psa_summary_cells", psaSummary.cells());
+            r.metric(PSA_SUMMARY_CELLS, psaSummary.cells());
         }
         for (int k = 0; k < variants.size(); k++) {
-            r.metric("sensitivity." + variants.get(k).label() + ".deaths_total", variantDeaths[k][0] * perYear);
-            r.metric("sensitivity." + variants.get(k).label() + ".stroke_deaths_90d", variantDeaths[k][1] * perYear);
+            r.metric(SENSITIVITY_DEATHS_TOTAL.of(variants.get(k).label()), variantDeaths[k][0] * perYear);
+            r.metric(SENSITIVITY_STROKE_DEATHS_90D.of(variants.get(k).label()), variantDeaths[k][1] * perYear);
         }
-        r.metric("events_executed", events);
+        r.metric(EVENTS_EXECUTED, events);
         List<Site> sites = network.sites();
         for (Site s : sites) {
-            r.metric("site_admissions_per_year." + s.id(), siteAdmissions[s.index()] * perYear);
+            r.metric(SITE_ADMISSIONS_PER_YEAR.of(s.id()), siteAdmissions[s.index()] * perYear);
         }
         for (Site s : sites) {
-            r.metric("site_stroke_admissions_per_year." + s.id(), siteStrokeAdmissions[s.index()] * perYear);
+            r.metric(SITE_STROKE_ADMISSIONS_PER_YEAR.of(s.id()), siteStrokeAdmissions[s.index()] * perYear);
         }
         double[] siteEd = new double[sites.size()];
         for (Site s : sites) {
             siteEd[s.index()] = occupancy.edBySite[s.index()].mean();
-            r.metric("site_ed_occupancy_mean." + s.id(), siteEd[s.index()]);
+            r.metric(SITE_ED_OCCUPANCY_MEAN.of(s.id()), siteEd[s.index()]);
         }
 
-        r.series("arrivals_by_hour_of_week", scaled(incidentsByHour, perYear));
-        r.series("stroke_arrivals_by_hour_of_week", scaled(strokesByHour, perYear));
-        r.series("deaths_by_hour_of_week", scaled(deathsByHour, perYear));
-        r.series("hasu_occupancy_by_hour_of_week", occupancy.hasuTotal.meanByHourOfWeek());
-        r.series("ed_occupancy_by_hour_of_week", occupancy.edTotal.meanByHourOfWeek());
-        r.series("stroke_travel_minutes_histogram", scaled(strokeTravelWholeMinutes, perYear));
+        r.series(SERIES_ARRIVALS_BY_HOUR_OF_WEEK, scaled(incidentsByHour, perYear));
+        r.series(SERIES_STROKE_ARRIVALS_BY_HOUR_OF_WEEK, scaled(strokesByHour, perYear));
+        r.series(SERIES_DEATHS_BY_HOUR_OF_WEEK, scaled(deathsByHour, perYear));
+        r.series(SERIES_HASU_OCCUPANCY_BY_HOUR_OF_WEEK, occupancy.hasuTotal.meanByHourOfWeek());
+        r.series(SERIES_ED_OCCUPANCY_BY_HOUR_OF_WEEK, occupancy.edTotal.meanByHourOfWeek());
+        r.series(SERIES_STROKE_TRAVEL_MINUTES_HISTOGRAM, scaled(strokeTravelWholeMinutes, perYear));
         int zones = network.zones().size();
         double[] zoneSite = new double[zones];
         double[] zoneMinutes = new double[zones];
@@ -312,18 +315,18 @@ final class FlowStatistics {
             zoneSite[z] = s;
             zoneMinutes[z] = network.travel().zoneToSite(z, s);
         }
-        r.series("zone_stroke_site_index", zoneSite);
-        r.series("zone_stroke_travel_minutes_base", zoneMinutes);
-        r.series("zone_expected_deaths", scaled(zoneDeaths, perYear));
-        r.series("zone_expected_stroke_deaths", scaled(zoneStrokeDeaths, perYear));
-        r.series("site_admissions", scaled(siteAdmissions, perYear));
-        r.series("site_stroke_admissions", scaled(siteStrokeAdmissions, perYear));
+        r.series(SERIES_ZONE_STROKE_SITE_INDEX, zoneSite);
+        r.series(SERIES_ZONE_STROKE_TRAVEL_MINUTES_BASE, zoneMinutes);
+        r.series(SERIES_ZONE_EXPECTED_DEATHS, scaled(zoneDeaths, perYear));
+        r.series(SERIES_ZONE_EXPECTED_STROKE_DEATHS, scaled(zoneStrokeDeaths, perYear));
+        r.series(SERIES_SITE_ADMISSIONS, scaled(siteAdmissions, perYear));
+        r.series(SERIES_SITE_STROKE_ADMISSIONS, scaled(siteStrokeAdmissions, perYear));
         double[] siteHasu = new double[sites.size()];
         for (int s = 0; s < siteHasu.length; s++) {
             siteHasu[s] = occupancy.hasuBySite[s].mean();
         }
-        r.series("site_hasu_occupancy_mean", siteHasu);
-        r.series("site_ed_occupancy_mean", siteEd);
+        r.series(SERIES_SITE_HASU_OCCUPANCY_MEAN, siteHasu);
+        r.series(SERIES_SITE_ED_OCCUPANCY_MEAN, siteEd);
     }
 
     private static double ratio(double a, double b) {

@@ -22,6 +22,7 @@ import org.acuteflow.network.TravelTimes;
 import org.acuteflow.outcome.CareLevel;
 import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.sim.ReplicationContext;
+import org.acuteflow.sim.WeekTime;
 import umontreal.ssj.rng.RandomStream;
 import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.Simulator;
@@ -136,7 +137,7 @@ final class Replication {
     }
 
     private int hourOfWeek(double minutes) {
-        return WeeklyProfile.hourOfWeek(minutes);
+        return WeekTime.hourOfWeek(minutes);
     }
 
     // ------------------------------------------------------------------ demand
@@ -553,7 +554,7 @@ final class Replication {
         return new OutcomeInput(p.condition, p.ageBand, p.largeVesselOcclusion,
                 p.thrombolysed() ? p.needleMinutes - p.onsetMinutes : Double.NaN,
                 Double.isNaN(p.punctureMinutes) ? Double.NaN : p.punctureMinutes - p.onsetMinutes,
-                p.careLevel, p.organisedCareShare, p.specialistOnSiteAtArrival, hourOfWeek(p.doorMinutes) >= 120,
+                p.careLevel, p.organisedCareShare, p.specialistOnSiteAtArrival, WeekTime.isWeekendHour(hourOfWeek(p.doorMinutes)),
                 !p.selfPresenter, stats.distanceKm(p.zone, p.firstSite), definitive - p.callMinutes);
     }
 

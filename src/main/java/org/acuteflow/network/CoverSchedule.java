@@ -1,6 +1,7 @@
 package org.acuteflow.network;
 
 import java.util.Arrays;
+import org.acuteflow.sim.WeekTime;
 
 /**
  * When a specialist (stroke physician, emergency consultant) is on site, hour by hour over the week; outside
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * @param onCallDelayMinutes extra minutes before the specialist sees the patient when on call
  */
 public record CoverSchedule(boolean[] onSite, double onCallDelayMinutes) {
-    public static final int HOURS_PER_WEEK = 168;
+    public static final int HOURS_PER_WEEK = WeekTime.HOURS_PER_WEEK;
 
     public CoverSchedule {
         if (onSite.length != HOURS_PER_WEEK) {

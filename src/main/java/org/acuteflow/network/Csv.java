@@ -19,7 +19,7 @@ import org.acuteflow.config.InputProblem;
  * comments (used for provenance notes in the shipped files). Problems are collected, not thrown, so that a
  * check can report all of them.
  */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
@@ -168,9 +168,15 @@ final class Csv {
         return out.toArray(new String[0]);
     }
 
-    /** Quotes a cell for writing when it holds a comma or a quote. */
-    static String quote(String cell) {
-        if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0) {
+    /**
+     * The one CSV quoting routine of every file acuteflow writes (RFC 4180): a cell holding a comma, a double quote
+     * or a line break is enclosed in double quotes, its quotes doubled; null is the empty cell.
+     */
+    public static String quote(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
             return '"' + cell.replace("\"", "\"\"") + '"';
         }
         return cell;

@@ -127,11 +127,11 @@ public final class LondonBuilder {
 
         // ---- road graph: Delaunay triangulation of zone centroids and sites ----
         double lat0 = 51.5;
-        double cos = Math.cos(Math.toRadians(lat0));
+        Projection projection = Projection.scaledAt(lat0);
         List<Coordinate> coords = new ArrayList<>();
         Map<Coordinate, Integer> nodeOf = new HashMap<>();
         for (Zone z : zones) {
-            Coordinate c = new Coordinate(z.lon() * 111.32 * cos, z.lat() * 110.574);
+            Coordinate c = new Coordinate(projection.x(z.lon()), projection.y(z.lat()));
             if (nodeOf.putIfAbsent(c, z.index()) != null) {
                 throw new IllegalStateException("two zones share the centroid of " + z.id());
             }
@@ -139,7 +139,7 @@ public final class LondonBuilder {
         }
         for (int s = 0; s < sn; s++) {
             MergedSite m = sites.get(s);
-            Coordinate c = new Coordinate(m.lon() * 111.32 * cos, m.lat() * 110.574);
+            Coordinate c = new Coordinate(projection.x(m.lon()), projection.y(m.lat()));
             if (nodeOf.putIfAbsent(c, zn + s) != null) {
                 throw new IllegalStateException("site " + m.id() + " shares a point with another node");
             }

@@ -25,14 +25,13 @@ public final class StationPlanner {
             throw new IllegalArgumentException("need 1 <= k <= zones, got k = " + k);
         }
         double lat0 = zones.stream().mapToDouble(Zone::lat).average().orElse(0);
-        double cos = Math.cos(Math.toRadians(lat0));
+        Projection projection = Projection.scaledAt(lat0);
         double[] x = new double[n];
         double[] y = new double[n];
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            // Local equirectangular km: accurate to well under 1% across a city region.
-            x[i] = zones.get(i).lon() * 111.32 * cos;
-            y[i] = zones.get(i).lat() * 110.574;
+            x[i] = projection.x(zones.get(i).lon());
+            y[i] = projection.y(zones.get(i).lat());
             w[i] = Math.max(0, zones.get(i).population());
         }
         double[] cx = new double[k];

@@ -18,6 +18,7 @@ import org.acuteflow.config.InputException;
 import org.acuteflow.config.Problems;
 import org.acuteflow.network.Geo;
 import org.acuteflow.network.Network;
+import org.acuteflow.network.Projection;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
 import org.acuteflow.network.Zone;
@@ -202,12 +203,11 @@ public final class InstanceBuilder {
             return exact;
         }
         double lat0 = network.zones().stream().mapToDouble(Zone::lat).average().orElse(0);
-        double kmPerDegLat = Math.PI * Geo.EARTH_RADIUS_KM / 180;
-        double kmPerDegLon = kmPerDegLat * Math.cos(Math.toRadians(lat0));
+        Projection projection = Projection.scaledAt(lat0);
         Map<Long, List<Integer>> cells = new TreeMap<>();
         for (Zone z : network.zones()) {
-            long row = (long) Math.floor(z.lat() * kmPerDegLat / cell);
-            long col = (long) Math.floor(z.lon() * kmPerDegLon / cell);
+            long row = (long) Math.floor(projection.y(z.lat()) / cell);
+            long col = (long) Math.floor(projection.x(z.lon()) / cell);
             cells.computeIfAbsent(row * 1_000_003L + col, key -> new ArrayList<>()).add(z.index());
         }
         int n = exact.sites();

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
 import org.acuteflow.network.Zone;
@@ -37,9 +38,9 @@ import org.jfree.svg.SVGGraphics2D;
  */
 public final class OptimiseOutputs {
     /** Simulated metrics listed for every layout besides the selection metric (when the model reports them). */
-    static final List<String> METRICS = List.of("deaths_total", "stroke_deaths_90d", "stroke_travel_minutes_mean",
-            "stroke_share_within_30min", "thrombolysis_rate", "hasu_overflows_per_year", "diverts_per_year",
-            "emergency_deaths_30d");
+    static final List<String> METRICS = List.of(Metrics.DEATHS_TOTAL.name(), Metrics.STROKE_DEATHS_90D.name(), Metrics.STROKE_TRAVEL_MINUTES_MEAN.name(),
+            Metrics.STROKE_SHARE_WITHIN_30MIN.name(), Metrics.THROMBOLYSIS_RATE.name(), Metrics.HASU_OVERFLOWS_PER_YEAR.name(), Metrics.DIVERTS_PER_YEAR.name(),
+            Metrics.EMERGENCY_DEATHS_30D.name());
 
     private OptimiseOutputs() {
     }
@@ -142,7 +143,7 @@ public final class OptimiseOutputs {
             LocationInstance z = o.builder().zoneInstance(k.k());
             Optimiser.Scored s = k.best();
             if (s == null) {
-                sb.append(k.k()).append(",,,,,,,,").append(csv(k.infeasibleBecause())).append('\n');
+                sb.append(k.k()).append(",,,,,,,,").append(org.acuteflow.network.Csv.quote(k.infeasibleBecause())).append('\n');
                 continue;
             }
             double gap = Math.abs(s.solverObjective() - s.lpBound()) / Math.max(1e-12, Math.abs(s.solverObjective()));
@@ -152,10 +153,6 @@ public final class OptimiseOutputs {
                     .append(fmt(s.solveSeconds())).append(',').append(String.join(" ", s.sites())).append(",\n");
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-    }
-
-    private static String csv(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     static String fmt(double v) {

@@ -3,6 +3,8 @@ package org.acuteflow.outcome;
 import java.util.Objects;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.experiment.ReplicationResult;
+import org.acuteflow.metrics.Metrics;
+import org.acuteflow.sim.WeekTime;
 
 /**
  * Accumulates one replication's deaths: expected deaths (the sum of the patients' probabilities, the low-variance
@@ -29,10 +31,10 @@ public final class DeathTally {
 
     /** Groups of conditions whose deaths are reported together. */
     public enum Group {
-        STROKE("stroke_deaths_90d", "stroke_mortality_90d"),
-        TRAUMA("trauma_deaths", "trauma_mortality"),
-        EMERGENCY("emergency_deaths_30d", "emergency_mortality_30d"),
-        MIMIC("mimic_deaths_30d", "mimic_mortality_30d");
+        STROKE(Metrics.STROKE_DEATHS_90D.name(), Metrics.STROKE_MORTALITY_90D.name()),
+        TRAUMA(Metrics.TRAUMA_DEATHS.name(), Metrics.TRAUMA_MORTALITY.name()),
+        EMERGENCY(Metrics.EMERGENCY_DEATHS_30D.name(), Metrics.EMERGENCY_MORTALITY_30D.name()),
+        MIMIC(Metrics.MIMIC_DEATHS_30D.name(), Metrics.MIMIC_MORTALITY_30D.name());
 
         private final String deathsMetric;
         private final String mortalityMetric;
@@ -62,16 +64,16 @@ public final class DeathTally {
 
     /** Slices of the week and day over which deaths are also reported. */
     public enum Slice {
-        WEEKDAY("_weekday"),
-        WEEKEND("_weekend"),
-        HOURS_00_08("_hours_00_08"),
-        HOURS_08_18("_hours_08_18"),
-        HOURS_18_24("_hours_18_24");
+        WEEKDAY(Metrics.WEEKDAY),
+        WEEKEND(Metrics.WEEKEND),
+        HOURS_00_08(Metrics.HOURS_00_08),
+        HOURS_08_18(Metrics.HOURS_08_18),
+        HOURS_18_24(Metrics.HOURS_18_24);
 
         private final String suffix;
 
-        Slice(String suffix) {
-            this.suffix = suffix;
+        Slice(org.acuteflow.metrics.Slice declared) {
+            this.suffix = declared.suffix();
         }
 
         public String suffix() {
@@ -84,8 +86,7 @@ public final class DeathTally {
     }
 
     /** Name of the all-groups total. */
-    public static final String TOTAL = "deaths_total";
-    private static final double MINUTES_PER_DAY = 24 * 60;
+    public static final String TOTAL = Metrics.DEATHS_TOTAL.name();
 
     private static final int GROUPS = Group.values().length;
     private static final int SLICES = Slice.values().length;
@@ -129,10 +130,7 @@ public final class DeathTally {
         if (!(clockMinutes >= 0) || Double.isInfinite(clockMinutes)) {
             throw new IllegalArgumentException("clock must be finite and >= 0 minutes, got " + clockMinutes);
         }
-        long day = (long) Math.floor(clockMinutes / MINUTES_PER_DAY);
-        int dayOfWeek = (int) (day % 7);
-        int hour = (int) Math.floor((clockMinutes - day * MINUTES_PER_DAY) / 60);
-        record(condition, probabilityOfDeath, died, dayOfWeek >= 5, Math.min(hour, 23));
+        record(condition, probabilityOfDeath, died, WeekTime.isWeekend(clockMinutes), WeekTime.hourOfDay(clockMinutes));
     }
 
     public long patients(Group group) {

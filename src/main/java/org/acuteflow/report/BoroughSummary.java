@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.experiment.ExperimentResults;
+import org.acuteflow.metrics.Metrics;
+import org.acuteflow.network.Csv;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Zone;
 
@@ -47,12 +49,12 @@ public final class BoroughSummary {
                 continue;
             }
             any = true;
-            String name = Numbers.csv(e.scenarios().get(s).name());
-            for (Map.Entry<String, Area> a : sum(net, results.seriesMean(s, "zone_stroke_travel_minutes_base"),
-                    results.seriesMean(s, "zone_expected_deaths"),
-                    results.seriesMean(s, "zone_expected_stroke_deaths")).entrySet()) {
+            String name = Csv.quote(e.scenarios().get(s).name());
+            for (Map.Entry<String, Area> a : sum(net, results.seriesMean(s, Metrics.SERIES_ZONE_STROKE_TRAVEL_MINUTES_BASE.name()),
+                    results.seriesMean(s, Metrics.SERIES_ZONE_EXPECTED_DEATHS.name()),
+                    results.seriesMean(s, Metrics.SERIES_ZONE_EXPECTED_STROKE_DEATHS.name())).entrySet()) {
                 Area v = a.getValue();
-                sb.append(name).append(',').append(Numbers.csv(a.getKey())).append(',').append(v.zones).append(',')
+                sb.append(name).append(',').append(Csv.quote(a.getKey())).append(',').append(v.zones).append(',')
                         .append(Numbers.format(v.population)).append(',').append(Numbers.format(v.population65))
                         .append(',').append(Numbers.format(v.admissions)).append(',')
                         .append(Numbers.format(v.travelWeight > 0 ? v.travelWeighted / v.travelWeight : Double.NaN))

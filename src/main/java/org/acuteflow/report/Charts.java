@@ -23,13 +23,16 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.BaseNetwork;
 import org.acuteflow.network.Boundaries;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.NetworkLoader;
+import org.acuteflow.network.Projection;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
 import org.acuteflow.network.Zone;
+import org.acuteflow.sim.WeekTime;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
@@ -72,8 +75,8 @@ final class Charts {
     static final int HEIGHT = 500;
     static final int HEAT_HEIGHT = 330;
     static final int MAP_SIZE = 760;
-    static final int HOURS_PER_WEEK = 168;
-    static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static final int HOURS_PER_WEEK = WeekTime.HOURS_PER_WEEK;
+    static final String[] DAYS = WeekTime.DAY_NAMES;
 
     /** Colour-blind-safe qualitative palette (Okabe-Ito), one colour per scenario in experiment order. */
     private static final Color[] SCENARIO_COLOURS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
@@ -157,13 +160,13 @@ final class Charts {
         TornadoChart.add(results, out, missing);
         sweepRanking(results, out);
         travelCumulative(results, out, missing);
-        for (String[] s : new String[][] {{"arrivals_by_hour_of_week", "Arrivals", "arrivals"},
-                {"stroke_arrivals_by_hour_of_week", "Stroke arrivals", "stroke arrivals"},
-                {"deaths_by_hour_of_week", "Deaths", "deaths"}}) {
+        for (String[] s : new String[][] {{Metrics.SERIES_ARRIVALS_BY_HOUR_OF_WEEK.name(), "Arrivals", "arrivals"},
+                {Metrics.SERIES_STROKE_ARRIVALS_BY_HOUR_OF_WEEK.name(), "Stroke arrivals", "stroke arrivals"},
+                {Metrics.SERIES_DEATHS_BY_HOUR_OF_WEEK.name(), "Deaths", "deaths"}}) {
             heatMaps(results, s[0], s[1], s[2], out, missing);
         }
-        occupancy(results, "hasu_occupancy_by_hour_of_week", "HASU", out, missing);
-        occupancy(results, "ed_occupancy_by_hour_of_week", "Emergency department", out, missing);
+        occupancy(results, Metrics.SERIES_HASU_OCCUPANCY_BY_HOUR_OF_WEEK.name(), "HASU", out, missing);
+        occupancy(results, Metrics.SERIES_ED_OCCUPANCY_BY_HOUR_OF_WEEK.name(), "Emergency department", out, missing);
         travelMaps(results, out, missing);
         return out;
     }
@@ -297,7 +300,7 @@ final class Charts {
 
     private static void travelCumulative(ExperimentResults results, List<Chart> out, List<Missing> missing) {
         String title = "Stroke travel time to hospital: cumulative share";
-        String name = "stroke_travel_minutes_histogram";
+        String name = Metrics.SERIES_STROKE_TRAVEL_MINUTES_HISTOGRAM.name();
         XYSeriesCollection data = new XYSeriesCollection();
         List<Integer> drawn = new ArrayList<>();
         for (int s = 0; s < results.scenarios(); s++) {
@@ -471,8 +474,8 @@ final class Charts {
         @Override
         public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
             long hour = Math.round(number);
-            int day = (int) Math.floorMod(hour / 24, 7L);
-            return to.append(hour % 24 == 0 && hour < HOURS_PER_WEEK ? DAYS[day] + " 00:00" : "");
+            int day = (int) Math.floorMod(hour / WeekTime.HOURS_PER_DAY, (long) WeekTime.DAYS_PER_WEEK);
+            return to.append(hour % WeekTime.HOURS_PER_DAY == 0 && hour < HOURS_PER_WEEK ? DAYS[day] + " 00:00" : "");
         }
 
         @Override
@@ -489,7 +492,7 @@ final class Charts {
     // ---------------------------------------------------------------- maps
 
     private static void travelMaps(ExperimentResults results, List<Chart> out, List<Missing> missing) {
-        String name = "zone_stroke_travel_minutes_base";
+        String name = Metrics.SERIES_ZONE_STROKE_TRAVEL_MINUTES_BASE.name();
         Experiment e = results.experiment();
         int n = results.scenarios();
         double[][] minutes = new double[n][];
@@ -519,7 +522,7 @@ final class Charts {
             String scenario = e.scenarios().get(s).name();
             String title = "Stroke travel minutes by zone: " + scenario;
             JFreeChart chart = map(title, results.model(s).network(), minutes[s], scale, "minutes to stroke hospital",
-                    shapes, results.seriesMean(s, "site_admissions"));
+                    shapes, results.seriesMean(s, Metrics.SERIES_SITE_ADMISSIONS.name()));
             out.add(drawn("map_stroke_travel_" + scenario + ".png", title,
                     "Zones coloured by base (off-peak, blue-light) minutes to the stroke hospital chosen for "
                             + "the zone (series " + name + "), scenario " + scenario + ". Filled triangles: open "
@@ -554,7 +557,7 @@ final class Charts {
             String scenario = e.scenarios().get(s).name();
             String title = "Change in stroke travel minutes: " + scenario + " minus " + e.baseline();
             JFreeChart chart = map(title, results.model(s).network(), change, GradientScale.diverging(-worst, worst),
-                    "change in minutes (negative = quicker)", shapes, results.seriesMean(s, "site_admissions"));
+                    "change in minutes (negative = quicker)", shapes, results.seriesMean(s, Metrics.SERIES_SITE_ADMISSIONS.name()));
             out.add(drawn("map_stroke_travel_change_" + scenario + ".png", title,
                     "Change in base minutes to the chosen stroke hospital, scenario " + scenario + " minus baseline "
                             + e.baseline() + ", by zone: blue zones are quicker to reach, red slower. Sites as in "
@@ -662,7 +665,7 @@ final class Charts {
             minLon = Math.min(minLon, s.lon());
             maxLon = Math.max(maxLon, s.lon());
         }
-        Projection p = new Projection((minLat + maxLat) / 2, (minLon + maxLon) / 2);
+        Projection p = Projection.centredOn((minLat + maxLat) / 2, (minLon + maxLon) / 2);
         double[][] xyz = new double[3][zones.size()];
         for (Zone z : zones) {
             xyz[0][z.index()] = p.x(z.lon());
@@ -754,19 +757,6 @@ final class Charts {
                     "Zones drawn as Voronoi cells of their centroids (the network has no boundary files)", SMALL_FONT));
         }
         return chart;
-    }
-
-    /** Equirectangular projection to km from a centre, with east-west distances shrunk by cos(latitude). */
-    private record Projection(double lat0, double lon0) {
-        static final double KM_PER_DEGREE = 111.195;
-
-        double x(double lon) {
-            return (lon - lon0) * Math.cos(Math.toRadians(lat0)) * KM_PER_DEGREE;
-        }
-
-        double y(double lat) {
-            return (lat - lat0) * KM_PER_DEGREE;
-        }
     }
 
     /**

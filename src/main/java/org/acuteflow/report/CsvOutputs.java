@@ -6,6 +6,8 @@ import java.util.List;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
+import org.acuteflow.network.Csv;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Site;
 
@@ -23,7 +25,7 @@ public final class CsvOutputs {
         List<String> metrics = results.metricNames();
         Experiment e = results.experiment();
         for (int s = 0; s < results.scenarios(); s++) {
-            String name = Numbers.csv(e.scenarios().get(s).name());
+            String name = Csv.quote(e.scenarios().get(s).name());
             for (String m : metrics) {
                 double[] v = results.values(s, m);
                 for (int r = 0; r < v.length; r++) {
@@ -41,7 +43,7 @@ public final class CsvOutputs {
         List<String> metrics = results.metricNames();
         Experiment e = results.experiment();
         for (int s = 0; s < results.scenarios(); s++) {
-            String name = Numbers.csv(e.scenarios().get(s).name());
+            String name = Csv.quote(e.scenarios().get(s).name());
             for (String m : metrics) {
                 Statistics.Interval ci = Statistics.interval95(results.values(s, m));
                 sb.append(name).append(',').append(m).append(',').append(Numbers.format(ci.mean())).append(',')
@@ -57,12 +59,12 @@ public final class CsvOutputs {
         StringBuilder sb = new StringBuilder("scenario,baseline,metric,mean_difference,ci95_low,ci95_high,replications\n");
         Experiment e = results.experiment();
         int b = e.baselineIndex();
-        String baseName = Numbers.csv(e.baseline());
+        String baseName = Csv.quote(e.baseline());
         for (int s = 0; s < results.scenarios(); s++) {
             if (s == b) {
                 continue;
             }
-            String name = Numbers.csv(e.scenarios().get(s).name());
+            String name = Csv.quote(e.scenarios().get(s).name());
             for (String m : results.metricNames()) {
                 double[] d = Statistics.pairedDifferences(results.values(s, m), results.values(b, m));
                 Statistics.Interval ci = Statistics.interval95(d);
@@ -95,26 +97,26 @@ public final class CsvOutputs {
                 continue;
             }
             any = true;
-            String name = Numbers.csv(e.scenarios().get(s).name());
-            double[] all = results.seriesMean(s, "site_admissions");
-            double[] stroke = results.seriesMean(s, "site_stroke_admissions");
-            double[] hasu = results.seriesMean(s, "site_hasu_occupancy_mean");
-            double[] ed = results.seriesMean(s, "site_ed_occupancy_mean");
+            String name = Csv.quote(e.scenarios().get(s).name());
+            double[] all = results.seriesMean(s, Metrics.SERIES_SITE_ADMISSIONS.name());
+            double[] stroke = results.seriesMean(s, Metrics.SERIES_SITE_STROKE_ADMISSIONS.name());
+            double[] hasu = results.seriesMean(s, Metrics.SERIES_SITE_HASU_OCCUPANCY_MEAN.name());
+            double[] ed = results.seriesMean(s, Metrics.SERIES_SITE_ED_OCCUPANCY_MEAN.name());
             for (Site site : net.sites()) {
                 StringBuilder services = new StringBuilder();
                 for (var sv : GeoJson.services(site)) {
                     services.append(services.length() == 0 ? "" : " ").append(sv.asText());
                 }
-                sb.append(name).append(',').append(Numbers.csv(site.id())).append(',')
-                        .append(Numbers.csv(site.name())).append(',').append(site.open()).append(',')
+                sb.append(name).append(',').append(Csv.quote(site.id())).append(',')
+                        .append(Csv.quote(site.name())).append(',').append(site.open()).append(',')
                         .append(services).append(',');
-                appendInterval(sb, results, s, "site_admissions_per_year." + site.id(), all, site.index());
+                appendInterval(sb, results, s, Metrics.SITE_ADMISSIONS_PER_YEAR.of(site.id()), all, site.index());
                 sb.append(',');
-                appendInterval(sb, results, s, "site_stroke_admissions_per_year." + site.id(), stroke, site.index());
+                appendInterval(sb, results, s, Metrics.SITE_STROKE_ADMISSIONS_PER_YEAR.of(site.id()), stroke, site.index());
                 sb.append(',').append(Numbers.format(hasu != null && site.index() < hasu.length
                         ? hasu[site.index()] : Double.NaN));
                 sb.append(',');
-                appendInterval(sb, results, s, "site_ed_occupancy_mean." + site.id(), ed, site.index());
+                appendInterval(sb, results, s, Metrics.SITE_ED_OCCUPANCY_MEAN.of(site.id()), ed, site.index());
                 sb.append(',').append(results.replications()).append('\n');
             }
         }

@@ -17,6 +17,7 @@ import org.acuteflow.config.Experiment;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
@@ -75,16 +76,16 @@ final class GeoJson {
                 String prefix = e.scenarios().get(s).name() + ".";
                 Network net = results.model(s).network();
                 Integer i = zoneIndex.get(s).get(z.id());
-                number(p, prefix + "stroke_travel_minutes", at(results.seriesMean(s, "zone_stroke_travel_minutes_base"), i));
+                number(p, prefix + "stroke_travel_minutes", at(results.seriesMean(s, Metrics.SERIES_ZONE_STROKE_TRAVEL_MINUTES_BASE.name()), i));
                 Integer site = chosenSite(results, s, i);
                 if (site == null || net == null || site < 0 || site >= net.sites().size()) {
                     p.putNull(prefix + "stroke_site_id");
                 } else {
                     p.put(prefix + "stroke_site_id", net.sites().get(site).id());
                 }
-                number(p, prefix + "expected_deaths_per_year", at(results.seriesMean(s, "zone_expected_deaths"), i));
+                number(p, prefix + "expected_deaths_per_year", at(results.seriesMean(s, Metrics.SERIES_ZONE_EXPECTED_DEATHS.name()), i));
                 number(p, prefix + "expected_stroke_deaths_per_year",
-                        at(results.seriesMean(s, "zone_expected_stroke_deaths"), i));
+                        at(results.seriesMean(s, Metrics.SERIES_ZONE_EXPECTED_STROKE_DEATHS.name()), i));
             }
         }
         Files2.writeString(file, JSON.writeValueAsString(root) + "\n");
@@ -130,12 +131,12 @@ final class GeoJson {
                     p.put(prefix + "open", here.open());
                     p.set(prefix + "services", services(here));
                 }
-                interval(p, prefix + "admissions_per_year", results, s, "site_admissions_per_year." + site.id(),
-                        at(results.seriesMean(s, "site_admissions"), i));
+                interval(p, prefix + "admissions_per_year", results, s, Metrics.SITE_ADMISSIONS_PER_YEAR.of(site.id()),
+                        at(results.seriesMean(s, Metrics.SERIES_SITE_ADMISSIONS.name()), i));
                 interval(p, prefix + "stroke_admissions_per_year", results, s,
-                        "site_stroke_admissions_per_year." + site.id(),
-                        at(results.seriesMean(s, "site_stroke_admissions"), i));
-                number(p, prefix + "hasu_occupancy_mean", at(results.seriesMean(s, "site_hasu_occupancy_mean"), i));
+                        Metrics.SITE_STROKE_ADMISSIONS_PER_YEAR.of(site.id()),
+                        at(results.seriesMean(s, Metrics.SERIES_SITE_STROKE_ADMISSIONS.name()), i));
+                number(p, prefix + Metrics.HASU_OCCUPANCY_MEAN.name(), at(results.seriesMean(s, Metrics.SERIES_SITE_HASU_OCCUPANCY_MEAN.name()), i));
             }
         }
         Files2.writeString(file, JSON.writeValueAsString(root) + "\n");
@@ -163,7 +164,7 @@ final class GeoJson {
         }
         for (int r = 0; r < results.replications(); r++) {
             ReplicationResult rr = results.get(scenario, r);
-            double[] v = rr == null ? null : rr.series().get("zone_stroke_site_index");
+            double[] v = rr == null ? null : rr.series().get(Metrics.SERIES_ZONE_STROKE_SITE_INDEX.name());
             if (v != null) {
                 return zone < v.length && Double.isFinite(v[zone]) ? (int) Math.round(v[zone]) : null;
             }

@@ -12,6 +12,7 @@ import org.acuteflow.config.RunControl;
 import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Site;
 
@@ -362,11 +363,11 @@ final class HtmlReport {
                     GeoJson.services(here).forEach(sv -> services.append(services.length() == 0 ? "" : ", ")
                             .append(sv.asText()));
                     h.append("<span class=\"note\">").append(esc(services.toString())).append("</span><br>");
-                    siteValue(h, results, s.index(), adm, "site_admissions_per_year." + site.id(), "site_admissions",
+                    siteValue(h, results, s.index(), adm, Metrics.SITE_ADMISSIONS_PER_YEAR.of(site.id()), Metrics.SERIES_SITE_ADMISSIONS.name(),
                             here.index());
                     h.append("<br>");
-                    siteValue(h, results, s.index(), strokeAdm, "site_stroke_admissions_per_year." + site.id(),
-                            "site_stroke_admissions", here.index());
+                    siteValue(h, results, s.index(), strokeAdm, Metrics.SITE_STROKE_ADMISSIONS_PER_YEAR.of(site.id()),
+                            Metrics.SERIES_SITE_STROKE_ADMISSIONS.name(), here.index());
                 }
                 h.append("</td>");
             }

@@ -3,6 +3,7 @@ package org.acuteflow.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.acuteflow.metrics.Metrics;
 
 /**
  * What each headline metric means and how the report shows it. The report never computes its own numbers: a
@@ -45,26 +46,26 @@ public final class MetricCatalog {
 
     /** The headline table's rows, in the order shown. */
     public static final List<Metric> HEADLINE = List.of(
-            new Metric("deaths_total", "Deaths per year (all modelled conditions)", "deaths/year", 1, 1, true),
-            new Metric("stroke_deaths_90d", "Stroke deaths within 90 days", "deaths/year", 1, 1, true),
-            new Metric("stroke_mortality_90d", "Stroke mortality at 90 days", "%", 100, 2, true),
-            new Metric("trauma_deaths", "Major trauma deaths", "deaths/year", 1, 1, true),
-            new Metric("emergency_deaths_30d", "Other emergency deaths within 30 days", "deaths/year", 1, 1, true),
-            new Metric("stroke_travel_minutes_mean", "Stroke travel time to hospital, mean", "minutes", 1, 1, true),
-            new Metric("stroke_travel_minutes_p95", "Stroke travel time to hospital, 95th percentile", "minutes", 1, 1,
+            new Metric(Metrics.DEATHS_TOTAL.name(), "Deaths per year (all modelled conditions)", "deaths/year", 1, 1, true),
+            new Metric(Metrics.STROKE_DEATHS_90D.name(), "Stroke deaths within 90 days", "deaths/year", 1, 1, true),
+            new Metric(Metrics.STROKE_MORTALITY_90D.name(), "Stroke mortality at 90 days", "%", 100, 2, true),
+            new Metric(Metrics.TRAUMA_DEATHS.name(), "Major trauma deaths", "deaths/year", 1, 1, true),
+            new Metric(Metrics.EMERGENCY_DEATHS_30D.name(), "Other emergency deaths within 30 days", "deaths/year", 1, 1, true),
+            new Metric(Metrics.STROKE_TRAVEL_MINUTES_MEAN.name(), "Stroke travel time to hospital, mean", "minutes", 1, 1, true),
+            new Metric(Metrics.STROKE_TRAVEL_MINUTES_P95.name(), "Stroke travel time to hospital, 95th percentile", "minutes", 1, 1,
                     true),
-            new Metric("stroke_share_within_30min", "Strokes reaching hospital within 30 minutes", "%", 100, 1, false),
-            new Metric("stroke_share_within_45min", "Strokes reaching hospital within 45 minutes", "%", 100, 1, false),
-            new Metric("thrombolysis_rate", "Thrombolysis rate (of strokes)", "%", 100, 1, false),
-            new Metric("onset_to_needle_minutes_median", "Onset to needle, median", "minutes", 1, 1, true),
-            new Metric("door_to_needle_minutes_median", "Door to needle, median", "minutes", 1, 1, true),
-            new Metric("ambulance_response_minutes_mean", "Ambulance response time, mean", "minutes", 1, 1, true),
-            new Metric("ambulance_share_within_8min", "Ambulance responses within 8 minutes", "%", 100, 1, false),
-            new Metric("hasu_occupancy_mean", "HASU occupancy, mean occupied beds", "beds", 1, 1, true),
-            new Metric("diverts_per_year", "Diverts per year", "diverts/year", 1, 1, true));
+            new Metric(Metrics.STROKE_SHARE_WITHIN_30MIN.name(), "Strokes reaching hospital within 30 minutes", "%", 100, 1, false),
+            new Metric(Metrics.STROKE_SHARE_WITHIN_45MIN.name(), "Strokes reaching hospital within 45 minutes", "%", 100, 1, false),
+            new Metric(Metrics.THROMBOLYSIS_RATE.name(), "Thrombolysis rate (of strokes)", "%", 100, 1, false),
+            new Metric(Metrics.ONSET_TO_NEEDLE_MINUTES_MEDIAN.name(), "Onset to needle, median", "minutes", 1, 1, true),
+            new Metric(Metrics.DOOR_TO_NEEDLE_MINUTES_MEDIAN.name(), "Door to needle, median", "minutes", 1, 1, true),
+            new Metric(Metrics.AMBULANCE_RESPONSE_MINUTES_MEAN.name(), "Ambulance response time, mean", "minutes", 1, 1, true),
+            new Metric(Metrics.AMBULANCE_SHARE_WITHIN_8MIN.name(), "Ambulance responses within 8 minutes", "%", 100, 1, false),
+            new Metric(Metrics.HASU_OCCUPANCY_MEAN.name(), "HASU occupancy, mean occupied beds", "beds", 1, 1, true),
+            new Metric(Metrics.DIVERTS_PER_YEAR.name(), "Diverts per year", "diverts/year", 1, 1, true));
 
     /** The metric whose difference the report leads with (deaths averted = baseline minus scenario). */
-    public static final String DEATHS = "deaths_total";
+    public static final String DEATHS = Metrics.DEATHS_TOTAL.name();
 
     /** The catalogue entry for {@code name}, or null. */
     public static Metric find(String name) {

@@ -29,15 +29,4 @@ public final class Numbers {
         }
         return new BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
-
-    /** Quotes a CSV field when it holds a comma, quote or newline. */
-    public static String csv(String field) {
-        if (field == null) {
-            return "";
-        }
-        if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0) {
-            return '"' + field.replace("\"", "\"\"") + '"';
-        }
-        return field;
-    }
 }

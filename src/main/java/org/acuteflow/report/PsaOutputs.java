@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.experiment.ExperimentResults;
+import org.acuteflow.metrics.Metrics;
+import org.acuteflow.network.Csv;
 import org.acuteflow.outcome.Uncertainty;
 import org.acuteflow.sim.RandomStreams;
 import umontreal.ssj.rng.RandomStream;
@@ -23,7 +25,7 @@ import umontreal.ssj.rng.RandomStream;
  * same experiment and seed whatever the thread count.
  */
 final class PsaOutputs {
-    static final String SERIES_PREFIX = "psa.";
+    static final String SERIES_PREFIX = Metrics.SERIES_PSA.prefix();
 
     private PsaOutputs() {
     }
@@ -158,16 +160,16 @@ final class PsaOutputs {
     static void write(ExperimentResults results, Path dir) throws IOException {
         StringBuilder sb = new StringBuilder("scenario,metric,mean,ui95_low,ui95_high,draws\n");
         for (Row r : summary(results)) {
-            sb.append(Numbers.csv(r.scenario())).append(',').append(r.metric()).append(',')
+            sb.append(Csv.quote(r.scenario())).append(',').append(r.metric()).append(',')
                     .append(Numbers.format(r.mean())).append(',').append(Numbers.format(r.low())).append(',')
                     .append(Numbers.format(r.high())).append(',').append(r.draws()).append('\n');
         }
         Files2.writeString(dir.resolve("psa.csv"), sb.toString());
         if (results.scenarios() > 1) {
-            String base = Numbers.csv(results.experiment().baseline());
+            String base = Csv.quote(results.experiment().baseline());
             StringBuilder d = new StringBuilder("scenario,baseline,metric,mean_difference,ui95_low,ui95_high,draws\n");
             for (Row r : differences(results)) {
-                d.append(Numbers.csv(r.scenario())).append(',').append(base).append(',').append(r.metric()).append(',')
+                d.append(Csv.quote(r.scenario())).append(',').append(base).append(',').append(r.metric()).append(',')
                         .append(Numbers.format(r.mean())).append(',').append(Numbers.format(r.low())).append(',')
                         .append(Numbers.format(r.high())).append(',').append(r.draws()).append('\n');
             }

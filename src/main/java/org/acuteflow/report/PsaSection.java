@@ -5,6 +5,7 @@ import org.acuteflow.config.Experiment;
 import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
 
 /**
  * The report's section on uncertainty (output {@code psa}): for each PSA metric and scenario, the difference
@@ -17,15 +18,15 @@ final class PsaSection {
     }
 
     private static final List<String[]> LABELS = List.of(
-            new String[] {"deaths_total", "Deaths averted per year (all modelled conditions)", "-1"},
-            new String[] {"stroke_deaths_90d", "Stroke deaths within 90 days averted per year", "-1"},
-            new String[] {"stroke_independent_90d", "Extra strokes independent (mRS 0-2) at 90 days per year", "1"},
-            new String[] {"stroke_mrs_0_2_share_90d", "Change in share of strokes independent at 90 days (points)", "100"},
-            new String[] {"stroke_mrs_mean_90d", "Change in mean mRS at 90 days", "1"},
-            new String[] {"stroke_utility_mean_90d", "Change in mean utility at 90 days", "1"},
-            new String[] {"qalys_total", "Extra QALYs per year of strokes (first year)", "1"},
-            new String[] {"trauma_deaths", "Major trauma deaths averted per year", "-1"},
-            new String[] {"emergency_deaths_30d", "Other emergency deaths averted per year", "-1"});
+            new String[] {Metrics.DEATHS_TOTAL.name(), "Deaths averted per year (all modelled conditions)", "-1"},
+            new String[] {Metrics.STROKE_DEATHS_90D.name(), "Stroke deaths within 90 days averted per year", "-1"},
+            new String[] {Metrics.STROKE_INDEPENDENT_90D.name(), "Extra strokes independent (mRS 0-2) at 90 days per year", "1"},
+            new String[] {Metrics.STROKE_MRS_0_2_SHARE_90D.name(), "Change in share of strokes independent at 90 days (points)", "100"},
+            new String[] {Metrics.STROKE_MRS_MEAN_90D.name(), "Change in mean mRS at 90 days", "1"},
+            new String[] {Metrics.STROKE_UTILITY_MEAN_90D.name(), "Change in mean utility at 90 days", "1"},
+            new String[] {Metrics.QALYS_TOTAL.name(), "Extra QALYs per year of strokes (first year)", "1"},
+            new String[] {Metrics.TRAUMA_DEATHS.name(), "Major trauma deaths averted per year", "-1"},
+            new String[] {Metrics.EMERGENCY_DEATHS_30D.name(), "Other emergency deaths averted per year", "-1"});
 
     static void append(StringBuilder h, ExperimentResults results) {
         if (results.scenarios() < 2 || PsaOutputs.metrics(results).isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.config.ScenarioSpec;
 import org.acuteflow.experiment.ExperimentResults;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
@@ -156,15 +157,15 @@ final class ScenarioChanges {
             base.sites().forEach(x -> before.put(x.id(), x));
             for (Site site : net.sites()) {
                 Site old = before.get(site.id());
-                double a0 = value(results, b, "site_admissions", old);
-                double a1 = value(results, s.index(), "site_admissions", site);
+                double a0 = value(results, b, Metrics.SERIES_SITE_ADMISSIONS.name(), old);
+                double a1 = value(results, s.index(), Metrics.SERIES_SITE_ADMISSIONS.name(), site);
                 if (!(a0 > 0) && !(a1 > 0)) {
                     continue; // out-of-region sites that received nobody in either scenario
                 }
-                rows.add(new Row(site, a0, a1, value(results, b, "site_stroke_admissions", old),
-                        value(results, s.index(), "site_stroke_admissions", site),
-                        value(results, b, "site_hasu_occupancy_mean", old),
-                        value(results, s.index(), "site_hasu_occupancy_mean", site)));
+                rows.add(new Row(site, a0, a1, value(results, b, Metrics.SERIES_SITE_STROKE_ADMISSIONS.name(), old),
+                        value(results, s.index(), Metrics.SERIES_SITE_STROKE_ADMISSIONS.name(), site),
+                        value(results, b, Metrics.SERIES_SITE_HASU_OCCUPANCY_MEAN.name(), old),
+                        value(results, s.index(), Metrics.SERIES_SITE_HASU_OCCUPANCY_MEAN.name(), site)));
             }
             rows.sort((x, y) -> Double.compare(Math.abs(y.a1() - y.a0()), Math.abs(x.a1() - x.a0())));
             for (Row r : rows) {

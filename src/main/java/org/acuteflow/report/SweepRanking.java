@@ -8,6 +8,8 @@ import java.util.List;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
+import org.acuteflow.network.Csv;
 
 /**
  * ranking.csv for sweeps: every generated scenario against the unmodified base, paired by replication, ranked
@@ -15,11 +17,11 @@ import org.acuteflow.experiment.Statistics;
  */
 public final class SweepRanking {
     /** Deaths of all conditions per year: the ranking key. */
-    public static final String DEATHS = "deaths_total";
+    public static final String DEATHS = Metrics.DEATHS_TOTAL.name();
     /** Mean scene-to-door minutes of suspected strokes. */
-    public static final String TRAVEL = "stroke_travel_minutes_mean";
+    public static final String TRAVEL = Metrics.STROKE_TRAVEL_MINUTES_MEAN.name();
     /** Mean ambulance response minutes. */
-    public static final String RESPONSE = "ambulance_response_minutes_mean";
+    public static final String RESPONSE = Metrics.AMBULANCE_RESPONSE_MINUTES_MEAN.name();
 
     /** One ranked scenario. */
     public record Row(String scenario, String description, Statistics.Interval extraDeaths,
@@ -62,8 +64,8 @@ public final class SweepRanking {
                 + "extra_response_minutes_ci95_high,replications\n");
         int rank = 1;
         for (Row row : rank(results)) {
-            sb.append(rank++).append(',').append(Numbers.csv(row.scenario())).append(',')
-                    .append(Numbers.csv(row.description()));
+            sb.append(rank++).append(',').append(Csv.quote(row.scenario())).append(',')
+                    .append(Csv.quote(row.description()));
             for (Statistics.Interval ci : List.of(row.extraDeaths(), row.extraTravelMinutes(), row.extraResponseMinutes())) {
                 sb.append(',').append(Numbers.format(ci.mean())).append(',').append(Numbers.format(ci.low()))
                         .append(',').append(Numbers.format(ci.high()));

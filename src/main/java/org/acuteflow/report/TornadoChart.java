@@ -8,6 +8,7 @@ import java.util.List;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.experiment.ExperimentResults;
 import org.acuteflow.experiment.Statistics;
+import org.acuteflow.metrics.Metrics;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -25,8 +26,8 @@ import org.jfree.data.category.DefaultIntervalCategoryDataset;
  */
 final class TornadoChart {
     static final String FILE = "tornado_deaths_averted.png";
-    private static final String PREFIX = "sensitivity.";
-    private static final String SUFFIX = ".deaths_total";
+    private static final String PREFIX = Metrics.SENSITIVITY_DEATHS_TOTAL.prefix();
+    private static final String SUFFIX = Metrics.SENSITIVITY_DEATHS_TOTAL.suffix();
     /** The chart shows the coefficients with the widest swings only; the report's table lists them all. */
     private static final int MAX_ROWS = 15;
 

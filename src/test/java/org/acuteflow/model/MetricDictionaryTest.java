@@ -2,6 +2,8 @@ package org.acuteflow.model;
 
 import static org.acuteflow.model.TestModels.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,39 +14,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.acuteflow.experiment.ReplicationResult;
+import org.acuteflow.metrics.Metric;
+import org.acuteflow.metrics.Metrics;
 import org.acuteflow.outcome.OutcomeModel;
 import org.acuteflow.outcome.OutcomeParameters;
 import org.junit.jupiter.api.Test;
 
 /**
- * The data dictionary (results/README.md, section "Metrics") lists exactly the metrics the model writes: every
- * metric of a replication with the full outcome model, sensitivity variants and PSA is defined there, and every
- * metric defined there is written.
+ * The metric registry ({@link Metrics}) declares exactly the metrics and series the model writes, and the data
+ * dictionary (results/README.md, sections "Metrics" and "Series") is its rendering, row for row.
  */
 class MetricDictionaryTest {
     private static final List<String> SLICES = List.of("_weekday", "_weekend", "_hours_00_08", "_hours_08_18",
             "_hours_18_24");
 
-    /** The dictionary name of a written metric: per-site and per-variant names by their documented pattern. */
-    static String documentedName(String metric) {
-        for (String site : List.of("site_admissions_per_year.", "site_stroke_admissions_per_year.",
-                "site_ed_occupancy_mean.")) {
-            if (metric.startsWith(site)) {
-                return site + "<site_id>";
-            }
+    /** The declared name of a written metric: a family member by its family, a sliced count by its pattern. */
+    static String declaredName(String metric) {
+        Metric m = Metrics.find(metric);
+        if (m == null) {
+            return metric;
         }
-        if (metric.startsWith("sensitivity.")) {
-            return "sensitivity.<coefficient>.<level>." + metric.substring(metric.lastIndexOf('.') + 1);
+        if (m.isFamily() || m.name().equals(metric)) {
+            return m.name();
         }
-        for (String slice : SLICES) {
-            if (metric.endsWith(slice)) {
-                return documentedName(metric.substring(0, metric.length() - slice.length())) + "<slice>";
-            }
-        }
-        return metric;
+        return m.name();
     }
 
     private static Set<String> written() {
@@ -61,36 +55,58 @@ class MetricDictionaryTest {
                 Outcomes.of(new OutcomeModel(p), variants, List.of(new OutcomeModel(p))));
         ReplicationResult r = run(model, 3, 0, 20, 5);
         Set<String> names = new TreeSet<>();
-        r.metrics().keySet().forEach(m -> names.add(documentedName(m)));
+        r.metrics().keySet().forEach(m -> names.add(declaredName(m)));
+        r.series().keySet().forEach(s -> names.add(s.startsWith("psa.") ? Metrics.SERIES_PSA.name() : s));
         return names;
     }
 
-    /** Metric names defined in the README's Metrics section (first column of its tables). */
-    private static Set<String> documented() throws IOException {
-        String text = Files.readString(Path.of("results", "README.md"));
-        int start = text.indexOf("\n## Metrics");
-        int end = text.indexOf("\n## ", start + 5);
-        String section = text.substring(start, end);
+    private static Set<String> declared() {
         Set<String> names = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^\\| `([^`]+)` \\|").matcher(section);
-        while (m.find()) {
-            // Rows of the slice-suffix table name suffixes, not metrics.
-            if (!m.group(1).startsWith("_")) {
-                names.add(m.group(1));
-            }
-        }
+        Metrics.METRICS.forEach(m -> names.add(m.name()));
+        Metrics.SLICED.forEach(m -> names.add(m.name()));
+        Metrics.SERIES.forEach(s -> names.add(s.name()));
         return names;
+    }
+
+    /** The table rows (lines starting "| `") of the README's section {@code heading}. */
+    private static List<String> readmeRows(String heading) throws IOException {
+        String text = Files.readString(Path.of("results", "README.md"));
+        int start = text.indexOf("\n## " + heading + "\n");
+        int end = text.indexOf("\n## ", start + 5);
+        String section = text.substring(start, end < 0 ? text.length() : end);
+        return section.lines().filter(l -> l.matches("\\| `[^`]+` \\|.*")).toList();
     }
 
     @Test
-    void theDictionaryListsExactlyTheMetricsTheModelWrites() throws IOException {
+    void theRegistryDeclaresExactlyTheMetricsAndSeriesTheModelWrites() {
         Set<String> written = written();
-        Set<String> documented = documented();
-        Set<String> undocumented = new TreeSet<>(written);
-        undocumented.removeAll(documented);
-        Set<String> unwritten = new TreeSet<>(documented);
+        Set<String> declared = declared();
+        Set<String> undeclared = new TreeSet<>(written);
+        undeclared.removeAll(declared);
+        Set<String> unwritten = new TreeSet<>(declared);
         unwritten.removeAll(written);
-        assertEquals(Set.of(), undocumented, "written but not in results/README.md");
-        assertEquals(Set.of(), unwritten, "in results/README.md but not written");
+        assertEquals(Set.of(), undeclared, "written but not declared in Metrics");
+        assertEquals(Set.of(), unwritten, "declared in Metrics but not written");
+    }
+
+    @Test
+    void theDataDictionaryIsTheRegistryRendered() throws IOException {
+        assertEquals(String.join("\n", Metrics.dictionaryRows(false)), String.join("\n", readmeRows("Metrics")),
+                "results/README.md, section Metrics: table rows must be Metrics.dictionaryRows(false)");
+        assertEquals(String.join("\n", Metrics.dictionaryRows(true)), String.join("\n", readmeRows("Series")),
+                "results/README.md, section Series: table rows must be Metrics.dictionaryRows(true)");
+    }
+
+    @Test
+    void everyDeclarationIsComplete() {
+        Set<String> pathways = Set.of(Metrics.ALL, Metrics.STROKE, Metrics.MAJOR_TRAUMA, Metrics.OTHER_EMERGENCY);
+        Set<String> names = new TreeSet<>();
+        for (Metric m : Metrics.METRICS) {
+            assertTrue(m.name().matches("[a-z0-9_.<>]+"), m.name());
+            assertFalse(m.unit().isBlank(), m.name() + " has a unit");
+            assertFalse(m.definition().isBlank(), m.name() + " has a definition");
+            assertTrue(pathways.contains(m.pathway()), m.name() + " belongs to a known pathway");
+            assertTrue(names.add(m.name()), m.name() + " declared once");
+        }
     }
 }

@@ -1,6 +1,6 @@
 package org.acuteflow.model.stats;
 
-import org.acuteflow.demand.WeeklyProfile;
+import org.acuteflow.sim.WeekTime;
 
 /**
  * Time-weighted mean of a level (beds occupied, vehicles busy) over the statistics window [start, end), and
@@ -21,7 +21,7 @@ public final class TimeWeighted {
     public TimeWeighted(double startMinutes, double endMinutes, boolean byHourOfWeek) {
         this.start = startMinutes;
         this.end = endMinutes;
-        this.hourArea = byHourOfWeek ? new double[WeeklyProfile.HOURS_PER_WEEK] : null;
+        this.hourArea = byHourOfWeek ? new double[WeekTime.HOURS_PER_WEEK] : null;
         this.lastTime = 0;
     }
 
@@ -48,13 +48,13 @@ public final class TimeWeighted {
         area += level * (b - a);
         if (hourArea != null) {
             while (a < b) {
-                long k = (long) Math.floor(a / 60.0);
+                long k = (long) Math.floor(a / WeekTime.MINUTES_PER_HOUR);
                 if (k != cachedHour) {
                     // A long division, worth skipping: levels change many times an hour.
                     cachedHour = k;
-                    cachedHourOfWeek = (int) Math.floorMod(k, (long) WeeklyProfile.HOURS_PER_WEEK);
+                    cachedHourOfWeek = WeekTime.hourOfWeek(k);
                 }
-                double segmentEnd = Math.min(b, (k + 1) * 60.0);
+                double segmentEnd = Math.min(b, (k + 1) * WeekTime.MINUTES_PER_HOUR);
                 hourArea[cachedHourOfWeek] += level * (segmentEnd - a);
                 a = segmentEnd;
             }
@@ -73,7 +73,7 @@ public final class TimeWeighted {
     /** Mean level in each hour of the week over the window (NaN for hours the window never covers). */
     public double[] meanByHourOfWeek() {
         double[] exposure = exposureByHourOfWeek(start, end);
-        double[] out = new double[WeeklyProfile.HOURS_PER_WEEK];
+        double[] out = new double[WeekTime.HOURS_PER_WEEK];
         for (int h = 0; h < out.length; h++) {
             out[h] = exposure[h] > 0 ? hourArea[h] / exposure[h] : Double.NaN;
         }
@@ -82,12 +82,12 @@ public final class TimeWeighted {
 
     /** Minutes of [start, end) that fall in each hour of the week. */
     public static double[] exposureByHourOfWeek(double start, double end) {
-        double[] e = new double[WeeklyProfile.HOURS_PER_WEEK];
+        double[] e = new double[WeekTime.HOURS_PER_WEEK];
         double a = start;
         while (a < end) {
-            long k = (long) Math.floor(a / 60.0);
-            double segmentEnd = Math.min(end, (k + 1) * 60.0);
-            e[(int) Math.floorMod(k, (long) WeeklyProfile.HOURS_PER_WEEK)] += segmentEnd - a;
+            long k = (long) Math.floor(a / WeekTime.MINUTES_PER_HOUR);
+            double segmentEnd = Math.min(end, (k + 1) * WeekTime.MINUTES_PER_HOUR);
+            e[WeekTime.hourOfWeek(k)] += segmentEnd - a;
             a = segmentEnd;
         }
         return e;
