@@ -338,7 +338,7 @@ class RunOutputsTest {
         String centralCurrent = lines.get(1);
         assertTrue(centralCurrent.startsWith("current,S-CEN,Central Hospital,true,type1_ae hasu thrombolysis mtc,5010,"),
                 centralCurrent);
-        assertTrue(lines.contains("concentrated,S-SOU,\"South \"\"Infirmary\"\" & Clinic\",false,,0,,,0,,,0,3"),
+        assertTrue(lines.contains("concentrated,S-SOU,\"South \"\"Infirmary\"\" & Clinic\",false,,0,,,0,,,0,,,,3"),
                 String.join("\n", lines));
     }
 
