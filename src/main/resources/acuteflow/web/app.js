@@ -429,27 +429,47 @@ function drawDeltaTable() {
   }
 }
 
+function number(v, decimals, signed) {
+  if (v === "" || v === undefined || v === null || !Number.isFinite(Number(v))) return "–";
+  const x = Number(v);
+  const t = x.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return signed && x > 0 && Number(t.replace(/,/g, "")) !== 0 ? "+" + t : t;
+}
+
 function drawSiteTable() {
   const t = $("site-table");
   t.replaceChildren();
   const p = pair(state.result);
   const rows = state.result.site_summary || [];
   if (!p || !rows.length) return;
-  t.append(el("thead", {}, el("tr", {}, el("th", {}, "hospital"), el("th", {}, "admissions a year, baseline"),
-    el("th", {}, "scenario"), el("th", {}, "change"), el("th", {}, "stroke admissions change"), el("th", {}, "services in scenario"))));
+  const present = new Set(Object.keys(rows[0]));
+  const measures = (state.result.site_measures || []).filter((m) => present.has(m.column));
+  const top = el("tr", {}, el("th", { rowspan: "2" }, "hospital"), el("th", { rowspan: "2" }, "services in scenario"));
+  const sub = el("tr");
+  for (const m of measures) {
+    top.append(el("th", { colspan: "3" }, `${m.label} (${m.unit})`));
+    sub.append(el("th", {}, p.baseline), el("th", {}, p.scenario), el("th", {}, "change"));
+  }
+  t.append(el("thead", {}, top, sub));
   const body = el("tbody");
   const base = new Map(rows.filter((r) => r.scenario === p.baseline).map((r) => [r.site_id, r]));
   const scen = rows.filter((r) => r.scenario === p.scenario);
-  const changes = scen.map((r) => {
-    const b = base.get(r.site_id) || {};
-    return { r, b, change: Number(r.admissions_per_year_mean) - Number(b.admissions_per_year_mean || 0),
-      stroke: Number(r.stroke_admissions_per_year_mean) - Number(b.stroke_admissions_per_year_mean || 0) };
-  }).filter((x) => Number(x.b.admissions_per_year_mean || 0) > 0 || Number(x.r.admissions_per_year_mean) > 0);
-  changes.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
-  for (const { r, b, change, stroke } of changes) {
-    body.append(el("tr", { "data-site": r.site_id }, el("td", {}, r.site_name + (r.open === "false" ? " (closed)" : "")),
-      el("td", {}, fmt(b.admissions_per_year_mean, "count")), el("td", {}, fmt(r.admissions_per_year_mean, "count")),
-      el("td", {}, fmt(change, "count", true)), el("td", {}, fmt(stroke, "count", true)), el("td", {}, r.services)));
+  const admissions = "admissions_per_year_mean";
+  const list = scen.map((r) => ({ r, b: base.get(r.site_id) || {} }))
+    .filter(({ r, b }) => Number(b[admissions] || 0) > 0 || Number(r[admissions] || 0) > 0)
+    .map((x) => ({ ...x, change: Number(x.r[admissions] || 0) - Number(x.b[admissions] || 0) }));
+  list.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+  for (const { r, b } of list) {
+    const tr = el("tr", { "data-site": r.site_id }, el("td", {}, r.site_name + (r.open === "false" ? " (closed)" : "")),
+      el("td", {}, r.services));
+    for (const m of measures) {
+      const v0 = b[m.column];
+      const v1 = r[m.column];
+      const both = v0 !== undefined && v0 !== "" && v1 !== "";
+      tr.append(el("td", { "data-measure": m.column }, number(v0, m.decimals)), el("td", {}, number(v1, m.decimals)),
+        el("td", {}, both ? number(Number(v1) - Number(v0), m.decimals, true) : "–"));
+    }
+    body.append(tr);
   }
   t.append(body);
 }

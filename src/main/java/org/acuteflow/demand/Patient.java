@@ -75,6 +75,8 @@ public final class Patient {
     public int transferSite = -1;
     /** The first site is not the one the protocol picks first (a full unit was skipped). */
     public boolean diverted;
+    /** When diverted, the site the protocol picked first (whose unit was full); else -1. */
+    public int intendedSite = -1;
     public CareLevel careLevel;
     /** Stroke: share of the stroke stay in organised care (HASU or stroke unit), 0 to 1. */
     public double organisedCareShare;

@@ -171,8 +171,19 @@ public final class Metrics {
             "stroke admissions per year", STROKE);
     public static final Series SERIES_SITE_HASU_OCCUPANCY_MEAN = series("site_hasu_occupancy_mean", "one per site",
             "mean occupied HASU beds", STROKE);
+    public static final Series SERIES_SITE_STROKE_UNIT_OCCUPANCY_MEAN = series("site_stroke_unit_occupancy_mean",
+            "one per site", "mean occupied stroke-unit beds", STROKE);
     public static final Series SERIES_SITE_ED_OCCUPANCY_MEAN = series("site_ed_occupancy_mean", "one per site",
-            "mean patients in the site's emergency department", ALL);
+            "mean patients in the emergency department", ALL);
+    public static final Series SERIES_SITE_DIVERTS_FROM = series("site_diverts_from", "one per site",
+            "diverts per year away from the site (the protocol's first choice, its unit full)", STROKE);
+    public static final Series SERIES_SITE_DOOR_TO_NEEDLE_MINUTES_MEDIAN = series(
+            "site_door_to_needle_minutes_median", "one per site",
+            "median door-to-needle minutes of the strokes thrombolysed there; NaN when none was", STROKE);
+    public static final Series SERIES_SITE_EXPECTED_DEATHS = series("site_expected_deaths", "one per site",
+            "expected deaths per year of the patients first admitted there", ALL);
+    public static final Series SERIES_SITE_EXPECTED_STROKE_DEATHS = series("site_expected_stroke_deaths",
+            "one per site", "the same for strokes", STROKE);
     public static final Series SERIES_PSA = series("psa.<metric>", "one per PSA coefficient set",
             "output `psa`: the metric re-evaluated with coefficient set k (psa.csv summarises them)", ALL);
 

@@ -56,6 +56,11 @@ final class FlowStatistics {
     long selfPresenters;
     final double[] siteAdmissions;
     final double[] siteStrokeAdmissions;
+    /** Per site (network order): diverts away from it, door-to-needle times, expected deaths of its admissions. */
+    final double[] siteDivertsFrom;
+    private final Histogram[] siteDoorToNeedle;
+    final double[] siteDeaths;
+    final double[] siteStrokeDeaths;
     /** Expected and sampled deaths by condition group, weekday/weekend and hour band (of onset). */
     final DeathTally deaths = new DeathTally();
     final double[] deathsByHour = new double[HOURS];
@@ -86,6 +91,10 @@ final class FlowStatistics {
         this.kmPerBaseMinute = kmPerBaseMinute;
         siteAdmissions = new double[network.sites().size()];
         siteStrokeAdmissions = new double[network.sites().size()];
+        siteDivertsFrom = new double[network.sites().size()];
+        siteDeaths = new double[network.sites().size()];
+        siteStrokeDeaths = new double[network.sites().size()];
+        siteDoorToNeedle = new Histogram[network.sites().size()];
         zoneDeaths = new double[network.zones().size()];
         zoneStrokeDeaths = new double[network.zones().size()];
     }
@@ -133,6 +142,7 @@ final class FlowStatistics {
                 thrombolysed++;
                 onsetToNeedle.add(p.needleMinutes - p.onsetMinutes);
                 doorToNeedle.add(p.needleMinutes - p.doorMinutes);
+                siteDoorToNeedle(p.firstSite).add(p.needleMinutes - p.doorMinutes);
             }
             if (!Double.isNaN(p.punctureMinutes)) {
                 thrombectomies++;
@@ -159,6 +169,9 @@ final class FlowStatistics {
         }
         if (p.diverted) {
             diverts++;
+            if (p.intendedSite >= 0) {
+                siteDivertsFrom[p.intendedSite]++;
+            }
         }
         if (!Double.isNaN(p.probabilityOfDeath)) {
             double d = p.probabilityOfDeath;
@@ -167,10 +180,26 @@ final class FlowStatistics {
             int how = WeeklyProfile.hourOfWeek(p.onsetMinutes);
             deathsByHour[how] += d;
             zoneDeaths[p.zone] += d;
+            if (p.firstSite >= 0) {
+                siteDeaths[p.firstSite] += d;
+            }
             if (c.isStroke()) {
                 zoneStrokeDeaths[p.zone] += d;
+                if (p.firstSite >= 0) {
+                    siteStrokeDeaths[p.firstSite] += d;
+                }
             }
         }
+    }
+
+    /** The site's door-to-needle histogram, made on its first thrombolysis (most sites never thrombolyse). */
+    private Histogram siteDoorToNeedle(int site) {
+        Histogram h = siteDoorToNeedle[site];
+        if (h == null) {
+            h = new Histogram(0.5, 600);
+            siteDoorToNeedle[site] = h;
+        }
+        return h;
     }
 
     double distanceKm(int zone, int site) {
@@ -295,10 +324,8 @@ final class FlowStatistics {
         for (Site s : sites) {
             r.metric(SITE_STROKE_ADMISSIONS_PER_YEAR.of(s.id()), siteStrokeAdmissions[s.index()] * perYear);
         }
-        double[] siteEd = new double[sites.size()];
         for (Site s : sites) {
-            siteEd[s.index()] = occupancy.edBySite[s.index()].mean();
-            r.metric(SITE_ED_OCCUPANCY_MEAN.of(s.id()), siteEd[s.index()]);
+            r.metric(SITE_ED_OCCUPANCY_MEAN.of(s.id()), occupancy.edBySite[s.index()].mean());
         }
 
         r.series(SERIES_ARRIVALS_BY_HOUR_OF_WEEK, scaled(incidentsByHour, perYear));
@@ -326,7 +353,20 @@ final class FlowStatistics {
             siteHasu[s] = occupancy.hasuBySite[s].mean();
         }
         r.series(SERIES_SITE_HASU_OCCUPANCY_MEAN, siteHasu);
-        r.series(SERIES_SITE_ED_OCCUPANCY_MEAN, siteEd);
+        r.series(SERIES_SITE_DIVERTS_FROM, scaled(siteDivertsFrom, perYear));
+        double[] dtn = new double[sites.size()];
+        double[] suOcc = new double[sites.size()];
+        double[] edOcc = new double[sites.size()];
+        for (int s = 0; s < dtn.length; s++) {
+            dtn[s] = siteDoorToNeedle[s] == null ? Double.NaN : siteDoorToNeedle[s].quantile(0.5);
+            suOcc[s] = occupancy.strokeUnitBySite[s].mean();
+            edOcc[s] = occupancy.edBySite[s].mean();
+        }
+        r.series(SERIES_SITE_DOOR_TO_NEEDLE_MINUTES_MEDIAN, dtn);
+        r.series(SERIES_SITE_EXPECTED_DEATHS, scaled(siteDeaths, perYear));
+        r.series(SERIES_SITE_EXPECTED_STROKE_DEATHS, scaled(siteStrokeDeaths, perYear));
+        r.series(SERIES_SITE_STROKE_UNIT_OCCUPANCY_MEAN, suOcc);
+        r.series(SERIES_SITE_ED_OCCUPANCY_MEAN, edOcc);
     }
 
     private static double ratio(double a, double b) {
@@ -347,6 +387,7 @@ final class FlowStatistics {
         final org.acuteflow.model.stats.TimeWeighted strokeUnitTotal;
         final org.acuteflow.model.stats.TimeWeighted edTotal;
         final org.acuteflow.model.stats.TimeWeighted[] hasuBySite;
+        final org.acuteflow.model.stats.TimeWeighted[] strokeUnitBySite;
         final org.acuteflow.model.stats.TimeWeighted[] edBySite;
         final org.acuteflow.model.stats.TimeWeighted busyVehicles;
 
@@ -356,9 +397,11 @@ final class FlowStatistics {
             edTotal = new org.acuteflow.model.stats.TimeWeighted(start, end, true);
             busyVehicles = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
             hasuBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
+            strokeUnitBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
             edBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
             for (int s = 0; s < sites; s++) {
                 hasuBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
+                strokeUnitBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
                 edBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
             }
         }
@@ -368,11 +411,10 @@ final class FlowStatistics {
             strokeUnitTotal.finish(now);
             edTotal.finish(now);
             busyVehicles.finish(now);
-            for (org.acuteflow.model.stats.TimeWeighted t : hasuBySite) {
-                t.finish(now);
-            }
-            for (org.acuteflow.model.stats.TimeWeighted t : edBySite) {
-                t.finish(now);
+            for (int s = 0; s < hasuBySite.length; s++) {
+                hasuBySite[s].finish(now);
+                strokeUnitBySite[s].finish(now);
+                edBySite[s].finish(now);
             }
         }
     }

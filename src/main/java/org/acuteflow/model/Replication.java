@@ -379,6 +379,7 @@ final class Replication {
                 for (int s : list) {
                     if (hasuOccupied[s] < hasuBeds[s]) {
                         p.diverted = s != list[0];
+                        p.intendedSite = list[0];
                         return s;
                     }
                 }
@@ -513,14 +514,15 @@ final class Replication {
         occupancy.hasuTotal.add(now, delta);
     }
 
-    private void changeEd(int site, int delta, double now) {
-        occupancy.edTotal.add(now, delta);
-        occupancy.edBySite[site].add(now, delta);
-    }
-
     private void changeStrokeUnit(int site, int delta, double now) {
         strokeUnitOccupied[site] += delta;
+        occupancy.strokeUnitBySite[site].add(now, delta);
         occupancy.strokeUnitTotal.add(now, delta);
+    }
+
+    private void changeEd(int site, int delta, double now) {
+        occupancy.edBySite[site].add(now, delta);
+        occupancy.edTotal.add(now, delta);
     }
 
     // ------------------------------------------------------------------ end of a journey record

@@ -79,7 +79,9 @@ public final class CsvOutputs {
     /**
      * One row per scenario x site of that scenario's network: admissions per year (all, and stroke) with their
      * 95% intervals from the per-site metrics, falling back to the per-site series means (no interval) for a model
-     * that reports only those; the mean number of occupied HASU beds. Empty cells where a value was not reported.
+     * that reports only those; the mean number of occupied HASU beds; then the other {@link SiteMeasures} (diverts,
+     * door to needle, deaths, occupancy), means over the replications that reported them. Empty cells where a value
+     * was not reported.
      *
      * @return false (and nothing written) when no scenario has a network
      */
@@ -87,8 +89,9 @@ public final class CsvOutputs {
         StringBuilder sb = new StringBuilder("scenario,site_id,site_name,open,services,"
                 + "admissions_per_year_mean,admissions_per_year_ci95_low,admissions_per_year_ci95_high,"
                 + "stroke_admissions_per_year_mean,stroke_admissions_per_year_ci95_low,"
-                + "stroke_admissions_per_year_ci95_high,hasu_occupied_beds_mean,"
-                + "ed_occupancy_mean,ed_occupancy_ci95_low,ed_occupancy_ci95_high,replications\n");
+                + "stroke_admissions_per_year_ci95_high,hasu_occupied_beds_mean,");
+        SiteMeasures.CSV_EXTRA.forEach(m -> sb.append(m.column()).append(','));
+        sb.append("replications\n");
         Experiment e = results.experiment();
         boolean any = false;
         for (int s = 0; s < results.scenarios(); s++) {
@@ -115,8 +118,9 @@ public final class CsvOutputs {
                 appendInterval(sb, results, s, Metrics.SITE_STROKE_ADMISSIONS_PER_YEAR.of(site.id()), stroke, site.index());
                 sb.append(',').append(Numbers.format(hasu != null && site.index() < hasu.length
                         ? hasu[site.index()] : Double.NaN));
-                sb.append(',');
-                appendInterval(sb, results, s, Metrics.SITE_ED_OCCUPANCY_MEAN.of(site.id()), ed, site.index());
+                for (SiteMeasures.Measure m : SiteMeasures.CSV_EXTRA) {
+                    sb.append(',').append(Numbers.format(SiteMeasures.value(results, s, m, site)));
+                }
                 sb.append(',').append(results.replications()).append('\n');
             }
         }

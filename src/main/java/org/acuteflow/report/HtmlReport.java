@@ -591,6 +591,8 @@ final class HtmlReport {
             th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
             thead th { background: #eef3f8; }
             table.numbers td { text-align: right; white-space: nowrap; }
+            div.wide { overflow-x: auto; max-width: 100%; }
+            table.site-changes th[colspan] { text-align: center; }
             .mean { font-weight: 600; }
             .ci, .note, .src { color: #555; font-size: 0.85em; }
             .na { color: #777; font-style: italic; }

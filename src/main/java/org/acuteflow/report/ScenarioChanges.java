@@ -129,7 +129,10 @@ final class ScenarioChanges {
         h.append("</dl>\n");
     }
 
-    /** Per scenario, sites whose admissions change: baseline, scenario and change columns, largest change first. */
+    /**
+     * Per scenario, every site that admitted anyone in either scenario: baseline, scenario and change of each
+     * {@link SiteMeasures} measure, largest change in admissions first.
+     */
     static void siteChanges(StringBuilder h, ExperimentResults results) {
         Experiment e = results.experiment();
         int b = e.baselineIndex();
@@ -137,8 +140,7 @@ final class ScenarioChanges {
         if (base == null || results.scenarios() < 2) {
             return;
         }
-        MetricCatalog.Metric n = new MetricCatalog.Metric("site", "", "per year", 1, 0, false);
-        MetricCatalog.Metric occ = new MetricCatalog.Metric("site", "", "beds", 1, 1, false);
+        List<SiteMeasures.Measure> measures = SiteMeasures.ALL;
         for (ScenarioSpec s : e.scenarios()) {
             Network net = results.model(s.index()).network();
             if (s.index() == b || net == null) {
@@ -146,42 +148,63 @@ final class ScenarioChanges {
             }
             h.append("<h3>Site by site: ").append(HtmlReport.esc(s.name())).append(" against ")
                     .append(HtmlReport.esc(e.baseline())).append("</h3>\n")
-                    .append("<table class=\"numbers site-changes\" data-scenario=\"").append(HtmlReport.esc(s.name()))
-                    .append("\">\n<thead><tr><th>site</th><th>admissions/year baseline</th><th>scenario</th>")
-                    .append("<th>change</th><th>stroke admissions baseline</th><th>scenario</th><th>change</th>")
-                    .append("<th>HASU occupied beds baseline</th><th>scenario</th></tr></thead>\n<tbody>\n");
-            record Row(Site site, double a0, double a1, double s0, double s1, double o0, double o1) {
+                    .append("<div class=\"wide\"><table class=\"numbers site-changes\" data-scenario=\"")
+                    .append(HtmlReport.esc(s.name())).append("\">\n<thead><tr><th rowspan=\"2\">site</th>");
+            for (SiteMeasures.Measure m : measures) {
+                h.append("<th colspan=\"3\">").append(HtmlReport.esc(m.label())).append(" <span class=\"note\">(")
+                        .append(HtmlReport.esc(m.unit())).append(")</span></th>");
+            }
+            h.append("</tr>\n<tr>");
+            for (int i = 0; i < measures.size(); i++) {
+                h.append("<th>baseline</th><th>scenario</th><th>change</th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+            record Row(Site site, double[] before, double[] after) {
             }
             List<Row> rows = new ArrayList<>();
             Map<String, Site> before = new LinkedHashMap<>();
             base.sites().forEach(x -> before.put(x.id(), x));
             for (Site site : net.sites()) {
                 Site old = before.get(site.id());
-                double a0 = value(results, b, Metrics.SERIES_SITE_ADMISSIONS.name(), old);
-                double a1 = value(results, s.index(), Metrics.SERIES_SITE_ADMISSIONS.name(), site);
-                if (!(a0 > 0) && !(a1 > 0)) {
+                double[] v0 = new double[measures.size()];
+                double[] v1 = new double[measures.size()];
+                for (int i = 0; i < v0.length; i++) {
+                    v0[i] = SiteMeasures.value(results, b, measures.get(i), old);
+                    v1[i] = SiteMeasures.value(results, s.index(), measures.get(i), site);
+                }
+                if (!(v0[0] > 0) && !(v1[0] > 0)) {
                     continue; // out-of-region sites that received nobody in either scenario
                 }
-                rows.add(new Row(site, a0, a1, value(results, b, Metrics.SERIES_SITE_STROKE_ADMISSIONS.name(), old),
-                        value(results, s.index(), Metrics.SERIES_SITE_STROKE_ADMISSIONS.name(), site),
-                        value(results, b, Metrics.SERIES_SITE_HASU_OCCUPANCY_MEAN.name(), old),
-                        value(results, s.index(), Metrics.SERIES_SITE_HASU_OCCUPANCY_MEAN.name(), site)));
+                rows.add(new Row(site, v0, v1));
             }
-            rows.sort((x, y) -> Double.compare(Math.abs(y.a1() - y.a0()), Math.abs(x.a1() - x.a0())));
+            rows.sort((x, y) -> Double.compare(Math.abs(y.after()[0] - y.before()[0]),
+                    Math.abs(x.after()[0] - x.before()[0])));
             for (Row r : rows) {
                 h.append("<tr data-site=\"").append(HtmlReport.esc(r.site().id())).append("\"><th scope=\"row\">")
                         .append(HtmlReport.esc(r.site().name())).append(r.site().open() ? "" : " (closed)")
-                        .append("</th><td>").append(n.display(r.a0())).append("</td><td>").append(n.display(r.a1()))
-                        .append("</td><td>").append(signed(n, r.a1() - r.a0())).append("</td><td>")
-                        .append(n.display(r.s0())).append("</td><td>").append(n.display(r.s1())).append("</td><td>")
-                        .append(signed(n, r.s1() - r.s0())).append("</td><td>").append(occ.display(r.o0()))
-                        .append("</td><td>").append(occ.display(r.o1())).append("</td></tr>\n");
+                        .append("</th>");
+                for (int i = 0; i < measures.size(); i++) {
+                    MetricCatalog.Metric m = measures.get(i).metric();
+                    double v0 = r.before()[i];
+                    double v1 = r.after()[i];
+                    h.append("<td data-measure=\"").append(measures.get(i).column()).append("\">")
+                            .append(shown(m, v0)).append("</td><td>").append(shown(m, v1)).append("</td><td>")
+                            .append(Double.isFinite(v0) && Double.isFinite(v1) ? signed(m, v1 - v0) : "&ndash;")
+                            .append("</td>");
+                }
+                h.append("</tr>\n");
             }
-            h.append("</tbody></table>\n<p class=\"note\">Means over replications of the per-site series (no ")
-                    .append("interval; site_summary.csv has the intervals of admissions). The model does not ")
-                    .append("report diverts, door-to-needle times or deaths per site; the differences table has ")
-                    .append("them for the whole region.</p>\n");
+            h.append("</tbody></table></div>\n<p class=\"note\">Means over replications of the per-site series (no ")
+                    .append("interval; site_summary.csv has the intervals of admissions). Diverts away: patients ")
+                    .append("this site's full unit sent elsewhere. Door to needle: the median of each replication ")
+                    .append("among those thrombolysed there, averaged over the replications that thrombolysed anyone ")
+                    .append("there. Deaths: expected deaths of the patients first admitted there (a transferred ")
+                    .append("patient counts at the first site). A dash: no value (closed, or nobody treated).</p>\n");
         }
+    }
+
+    private static String shown(MetricCatalog.Metric m, double v) {
+        return Double.isFinite(v) ? m.display(v) : "&ndash;";
     }
 
     private static String signed(MetricCatalog.Metric m, double v) {
@@ -189,11 +212,4 @@ final class ScenarioChanges {
         return v > 0 && !s.equals(m.display(0)) ? "+" + s : s;
     }
 
-    private static double value(ExperimentResults results, int scenario, String series, Site site) {
-        if (site == null) {
-            return Double.NaN;
-        }
-        double[] v = results.seriesMean(scenario, series);
-        return v == null || site.index() >= v.length ? Double.NaN : v[site.index()];
-    }
 }

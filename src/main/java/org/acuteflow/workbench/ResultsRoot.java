@@ -105,6 +105,12 @@ final class ResultsRoot {
                 o.set(name, rows(f));
             }
         }
+        // The per-site measures the hospital table shows, named as in site_summary.csv.
+        ArrayNode measures = o.putArray("site_measures");
+        for (org.acuteflow.report.SiteMeasures.Measure m : org.acuteflow.report.SiteMeasures.ALL) {
+            measures.addObject().put("column", m.column()).put("label", m.label()).put("unit", m.unit())
+                    .put("decimals", m.decimals());
+        }
         for (String name : List.of("zones.geojson", "sites.geojson", "report.html", "manifest.json")) {
             o.put(name.replace('.', '_'), Files.isRegularFile(folder.resolve(name)));
         }

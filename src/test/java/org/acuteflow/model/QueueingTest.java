@@ -133,6 +133,9 @@ class QueueingTest {
                 List.of(station(0, 20)), travel, hasuProtocol(45));
         ReplicationResult r = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 5, 0, 180, 0);
         assertEquals(r.metrics().get("strokes_per_year"), r.metrics().get("diverts_per_year"), 1e-9);
+        // Every divert is away from the bedless nearest HASU, none from the second.
+        assertEquals(r.metrics().get("diverts_per_year"), r.series().get("site_diverts_from")[0], 1e-9);
+        assertEquals(0.0, r.series().get("site_diverts_from")[1]);
         assertEquals(0.0, r.metrics().get("site_admissions_per_year.S0"));
         assertEquals(10.0, r.metrics().get("stroke_travel_minutes_mean"), 1e-9);
         assertEquals(0.0, r.metrics().get("stroke_share_within_45min") - 1.0, 1e-12);

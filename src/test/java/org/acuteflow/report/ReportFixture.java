@@ -253,6 +253,14 @@ final class ReportFixture {
         x.series("site_admissions", admissions);
         x.series("site_stroke_admissions", scale(admissions, 0.1));
         x.series("site_hasu_occupancy_mean", hasuSite);
+        double[] doorToNeedle = new double[net.sites().size()];
+        for (Site site : net.sites()) {
+            // Thrombolysis only where there is a HASU, and none at all in replication 1: that replication has
+            // no median, so the mean is over the others.
+            doorToNeedle[site.index()] = site.offers(Service.HASU) && r != 1 ? 40 + 10 * r : Double.NaN;
+        }
+        x.series("site_door_to_needle_minutes_median", doorToNeedle);
+        x.series("site_expected_deaths", scale(admissions, 0.02));
         return x;
     }
 

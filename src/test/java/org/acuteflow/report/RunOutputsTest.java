@@ -338,8 +338,15 @@ class RunOutputsTest {
         String centralCurrent = lines.get(1);
         assertTrue(centralCurrent.startsWith("current,S-CEN,Central Hospital,true,type1_ae hasu thrombolysis mtc,5010,"),
                 centralCurrent);
-        assertTrue(lines.contains("concentrated,S-SOU,\"South \"\"Infirmary\"\" & Clinic\",false,,0,,,0,,,0,,,,3"),
+        assertTrue(lines.contains("concentrated,S-SOU,\"South \"\"Infirmary\"\" & Clinic\",false,,0,,,0,,,0,,,0,,,,3"),
                 String.join("\n", lines));
+        List<String> header = List.of(lines.get(0).split(","));
+        int dtn = header.indexOf("door_to_needle_minutes_median_mean");
+        int deaths = header.indexOf("expected_deaths_per_year_mean");
+        // Door to needle 40 + 10 r in replications 0 and 2 (none in replication 1): mean 50, not NaN.
+        assertEquals("50", centralCurrent.split(",")[dtn]);
+        // Deaths 2% of the admissions series (5000 at the first site).
+        assertEquals(100, Double.parseDouble(centralCurrent.split(",")[deaths]), 1e-9);
     }
 
     @Test
