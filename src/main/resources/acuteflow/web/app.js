@@ -26,7 +26,8 @@ const HEADLINE = [
 
 const state = {
   net: null,
-  configuration: null,
+  configuration: null,          // the baseline's configuration
+  scenarioConfiguration: "",    // the scenario's, "" = the baseline's
   closeSites: new Set(),
   closeServices: [],   // {site, service}
   openServices: [],    // {site, service}
@@ -66,6 +67,7 @@ let zonesLayer = null;
 let areasLayer = null;
 let admissionsLayer = L.layerGroup().addTo(map);
 const siteLayer = L.layerGroup().addTo(map);
+map.on("zoomend", () => declutterLabels());
 
 function zoneStyle() {
   return { renderer: canvas, color: "#9aa9b8", weight: 0.3, fillColor: "#f4f1ea", fillOpacity: 1 };
@@ -104,13 +106,25 @@ function shortName(name) {
   return name.replace(/ University Hospital$/, "").replace(/ Hospital$/, "").replace(/^The /, "");
 }
 
-// The services a site offers with the scenario's changes applied to the baseline configuration.
+function configurationSites(name) {
+  const conf = state.net.configurations.find((c) => c.name === name);
+  return conf && conf.sites ? conf.sites : null;
+}
+
+function scenarioConfiguration() {
+  return state.scenarioConfiguration || state.configuration;
+}
+
+// The services a site offers in the scenario: its configuration with the planner's changes. "changed" marks a
+// site that differs from the baseline (another configuration, or an edit).
 function siteState(id) {
-  const conf = state.net.configurations.find((c) => c.name === state.configuration);
-  const base = conf && conf.sites ? conf.sites[id] : { open: true, services: [] };
+  const sites = configurationSites(scenarioConfiguration());
+  const base = sites ? sites[id] : { open: true, services: [] };
+  const baseline = (configurationSites(state.configuration) || {})[id] || base;
   if (state.closeSites.has(id)) return { open: false, services: [], changed: true, base };
   let services = [...base.services];
-  let changed = false;
+  let changed = baseline.open !== base.open || baseline.services.length !== base.services.length
+    || baseline.services.some((x) => !base.services.includes(x));
   for (const c of state.closeServices.filter((x) => x.site === id)) {
     services = services.filter((s) => s !== c.service); changed = true;
   }
@@ -148,7 +162,36 @@ function drawSites() {
     marker.addTo(siteLayer);
     state.markers.set(site.id, marker);
   }
+  declutterLabels();
   drawLegend();
+}
+
+// Hides names that would overlap a name already shown or another hospital's marker (changed and larger-service
+// sites first), so that names on screen never overlap; zooming in shows more of them. Every name stays in the
+// marker's tooltip.
+function declutterLabels() {
+  const overlap = (r, o) => r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top;
+  const order = [...state.markers.entries()].map(([id, m]) => ({ id, m, s: siteState(id) }))
+    .sort((a, b) => (b.s.changed - a.s.changed) || (b.s.services.length - a.s.services.length) || a.id.localeCompare(b.id));
+  const dots = new Map();
+  for (const { id, m } of order) {
+    const dot = m.getElement() && m.getElement().querySelector(".dot");
+    if (dot) dots.set(id, dot.getBoundingClientRect());
+  }
+  const shown = [];
+  for (const { id, m } of order) {
+    const e = m.getElement();
+    const label = e && e.querySelector(".label");
+    if (!label) continue;
+    label.style.visibility = "visible";
+    const r = label.getBoundingClientRect();
+    const hitsDot = [...dots].some(([other, d]) => other !== id && overlap(r, d));
+    if (hitsDot || shown.some((o) => overlap(r, o))) {
+      label.style.visibility = "hidden";
+    } else {
+      shown.push(r);
+    }
+  }
 }
 
 function escapeHtml(s) {
@@ -223,6 +266,7 @@ function draft() {
   return {
     name: $("name").value.trim(),
     configuration: state.configuration,
+    scenarioConfiguration: scenarioConfiguration(),
     days: Number($("days").value), warmupDays: Number($("warmup").value),
     replications: Number($("replications").value), seed: Number($("seed").value),
     closeSites: [...state.closeSites], closeServices: state.closeServices, openServices: state.openServices,
@@ -254,9 +298,14 @@ function refreshScenario() {
   if (fleet !== 1) list.append(el("li", {}, `Fleet scaled by ${fleet}`));
   if (!list.children.length) list.append(el("li", { class: "muted" }, "none yet: click a hospital on the map"));
   drawSites();
-  const conf = state.net.configurations.find((c) => c.name === state.configuration);
-  $("configuration-info").textContent = conf
-    ? `${conf.vehicles} ambulances; strokes routed to ${conf.strokeRouting.replaceAll("_", " ")}` : "";
+  const describe = (name) => {
+    const c = state.net.configurations.find((x) => x.name === name);
+    return c ? `${name}: ${c.vehicles} ambulances; strokes routed to ${c.strokeRouting.replaceAll("_", " ")}` : "";
+  };
+  const conf = state.net.configurations.find((c) => c.name === scenarioConfiguration());
+  $("configuration-info").textContent = state.scenarioConfiguration && state.scenarioConfiguration !== state.configuration
+    ? `Baseline ${describe(state.configuration)}. Scenario ${describe(state.scenarioConfiguration)}.`
+    : describe(state.configuration);
   $("fleet-info").textContent = conf ? `(${Math.round(conf.vehicles * fleet)} ambulances)` : "";
 }
 
@@ -587,6 +636,10 @@ async function init() {
     ? "concentrated-2010" : state.net.configurations[0].name;
   confSelect.value = state.configuration;
   confSelect.addEventListener("change", () => { state.configuration = confSelect.value; refreshScenario(); });
+  const scenSelect = $("scenario-configuration");
+  scenSelect.append(el("option", { value: "" }, "the baseline's"));
+  for (const c of state.net.configurations) scenSelect.append(el("option", { value: c.name }, c.name));
+  scenSelect.addEventListener("change", () => { state.scenarioConfiguration = scenSelect.value; refreshScenario(); });
   for (const s of state.net.services) $("cover-service").append(el("option", { value: s }, s));
   for (const p of state.net.coverProfiles) $("cover-profile").append(el("option", { value: p }, p));
   for (const s of state.net.sites) $("cover-site").append(el("option", { value: s.id }, s.name));

@@ -101,10 +101,15 @@ public final class BaseNetwork {
         return stations;
     }
 
-    /** Site index for an id, or -1. */
-    /** "; did you mean 'X'?" for a site id that is not one of this network's, or "". */
-    public String siteHint(String id) {
-        return org.acuteflow.config.Suggest.didYouMean(id, siteIndex.keySet());
+    /** Index of the site with this id or hospital name (ignoring case and punctuation; {@link SiteNames}), or -1. */
+    public int findSite(String idOrName) {
+        String id = SiteNames.resolve(idOrName, SiteNames.ofDefs(sites));
+        return id == null ? -1 : siteIndex(id);
+    }
+
+    /** "unknown site 'x'; did you mean ...?" for text that {@link #findSite} does not find. */
+    public String unknownSite(String idOrName) {
+        return SiteNames.unknown(idOrName, SiteNames.ofDefs(sites)) + " (" + sitesFile() + " has the ids and names)";
     }
 
     /** "; did you mean 'X'?" for a station id that is not one of this network's, or "". */
@@ -112,6 +117,7 @@ public final class BaseNetwork {
         return org.acuteflow.config.Suggest.didYouMean(id, stationIndex.keySet());
     }
 
+    /** Site index for an id, or -1. */
     public int siteIndex(String id) {
         return siteIndex.getOrDefault(id, -1);
     }

@@ -233,9 +233,9 @@ final class Configurations {
                 opening.forEach(i -> open[i] = true);
             }
             for (Map.Entry<String, YamlNode> e : root.get("beds").entries().entrySet()) {
-                int site = base.siteIndex(e.getKey());
+                int site = base.findSite(e.getKey());
                 if (site < 0) {
-                    e.getValue().problem("unknown site id '" + e.getKey() + "'" + base.siteHint(e.getKey()) + "; use an id from " + base.sitesFile());
+                    e.getValue().problem(base.unknownSite(e.getKey()));
                     continue;
                 }
                 for (Map.Entry<String, YamlNode> b : e.getValue().entries().entrySet()) {
@@ -275,10 +275,9 @@ final class Configurations {
                         }
                     }
                     for (Map.Entry<String, YamlNode> site : c.get("sites").entries().entrySet()) {
-                        int i = base.siteIndex(site.getKey());
+                        int i = base.findSite(site.getKey());
                         if (i < 0) {
-                            site.getValue().problem("unknown site id '" + site.getKey() + "'" + base.siteHint(site.getKey()) + "; use an id from "
-                                    + base.sitesFile());
+                            site.getValue().problem(base.unknownSite(site.getKey()));
                             continue;
                         }
                         CoverSchedule p = profile(site.getValue());
@@ -336,14 +335,15 @@ final class Configurations {
             }
             Map<String, String> siteNetworks = new java.util.LinkedHashMap<>(providers == null ? Map.of() : providers.sites());
             for (Map.Entry<String, YamlNode> e : p.get("sites").entries().entrySet()) {
-                if (base.siteIndex(e.getKey()) < 0) {
-                    e.getValue().problem("unknown site id '" + e.getKey() + "'" + base.siteHint(e.getKey())
-                            + "; use an id from " + base.sitesFile());
+                int site = base.findSite(e.getKey());
+                if (site < 0) {
+                    e.getValue().problem(base.unknownSite(e.getKey()));
                     continue;
                 }
                 String n = e.getValue().text(null, true);
                 if (n != null) {
-                    siteNetworks.put(e.getKey(), n.trim());
+                    // Keyed by id: a hospital name stands for its site.
+                    siteNetworks.put(base.sites().get(site).id(), n.trim());
                 }
             }
             if (column != null) {
@@ -480,10 +480,10 @@ final class Configurations {
             boolean ok = true;
             List<YamlNode> items = list.items();
             for (int k = 0; k < ids.size(); k++) {
-                int i = base.siteIndex(ids.get(k));
+                int i = base.findSite(ids.get(k));
                 if (i < 0) {
                     YamlNode at = k < items.size() ? items.get(k) : list;
-                    at.problem("unknown site id '" + ids.get(k) + "'" + base.siteHint(ids.get(k)) + "; use an id from " + base.sitesFile());
+                    at.problem(base.unknownSite(ids.get(k)));
                     ok = false;
                 } else {
                     out.add(i);

@@ -81,7 +81,7 @@ final class Charts {
     /** Colour-blind-safe qualitative palette (Okabe-Ito), one colour per scenario in experiment order. */
     private static final Color[] SCENARIO_COLOURS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
             new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     private static final Font SMALL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
     private Charts() {
@@ -112,7 +112,7 @@ final class Charts {
     }
 
     /** A chart drawn as PNG now, and as SVG later if asked. */
-    private static Chart drawn(String file, String title, String caption, int width, int height, JFreeChart chart) {
+    static Chart drawn(String file, String title, String caption, int width, int height, JFreeChart chart) {
         return new Chart(file, title, caption, width, height, png(chart, width, height), chart);
     }
 
@@ -167,7 +167,7 @@ final class Charts {
         }
         occupancy(results, Metrics.SERIES_HASU_OCCUPANCY_BY_HOUR_OF_WEEK.name(), "HASU", out, missing);
         occupancy(results, Metrics.SERIES_ED_OCCUPANCY_BY_HOUR_OF_WEEK.name(), "Emergency department", out, missing);
-        travelMaps(results, out, missing);
+        MapCharts.add(results, out, missing);
         return out;
     }
 
@@ -489,348 +489,13 @@ final class Charts {
         }
     }
 
-    // ---------------------------------------------------------------- maps
-
-    private static void travelMaps(ExperimentResults results, List<Chart> out, List<Missing> missing) {
-        String name = Metrics.SERIES_ZONE_STROKE_TRAVEL_MINUTES_BASE.name();
-        Experiment e = results.experiment();
-        int n = results.scenarios();
-        double[][] minutes = new double[n][];
-        double max = 0;
-        boolean[] shown = charted(results);
-        for (int s = 0; s < n; s++) {
-            Network net = results.model(s).network();
-            double[] v = results.seriesMean(s, name);
-            if (!shown[s] || net == null || v == null || v.length != net.zones().size() || net.zones().isEmpty()) {
-                continue;
-            }
-            minutes[s] = v;
-            for (double m : v) {
-                if (Double.isFinite(m)) {
-                    max = Math.max(max, m);
-                }
-            }
-        }
-        boolean any = false;
-        PaintScale scale = GradientScale.sequential(0, Math.max(10, Math.ceil(max / 10) * 10));
-        Boundaries shapes = boundaries(results);
-        for (int s = 0; s < n; s++) {
-            if (minutes[s] == null) {
-                continue;
-            }
-            any = true;
-            String scenario = e.scenarios().get(s).name();
-            String title = "Stroke travel minutes by zone: " + scenario;
-            JFreeChart chart = map(title, results.model(s).network(), minutes[s], scale, "minutes to stroke hospital",
-                    shapes, results.seriesMean(s, Metrics.SERIES_SITE_ADMISSIONS.name()));
-            out.add(drawn("map_stroke_travel_" + scenario + ".png", title,
-                    "Zones coloured by base (off-peak, blue-light) minutes to the stroke hospital chosen for "
-                            + "the zone (series " + name + "), scenario " + scenario + ". Filled triangles: open "
-                            + "sites with a HASU; open squares: other open sites; crosses: closed sites; labels are hospital "
-                            + "names; sites outside the zones that received nobody are left out. Dark lines: area "
-                            + "(borough) outlines. Distances "
-                            + "in km from the map centre (equirectangular, corrected by the cosine of latitude).",
-                    MAP_SIZE, MAP_SIZE, fitMap(chart)));
-        }
-        if (!any) {
-            missing.add(new Missing("Maps of stroke travel minutes",
-                    "the model reported no " + name + " matching a network's zones"));
-            return;
-        }
-        int b = e.baselineIndex();
-        if (minutes[b] == null) {
-            return;
-        }
-        for (int s = 0; s < n; s++) {
-            if (s == b || minutes[s] == null) {
-                continue;
-            }
-            double[] change = changeByZoneId(results.model(s).network(), minutes[s], results.model(b).network(),
-                    minutes[b]);
-            double worst = 1;
-            for (double c : change) {
-                if (Double.isFinite(c)) {
-                    worst = Math.max(worst, Math.abs(c));
-                }
-            }
-            worst = Math.ceil(worst);
-            String scenario = e.scenarios().get(s).name();
-            String title = "Change in stroke travel minutes: " + scenario + " minus " + e.baseline();
-            JFreeChart chart = map(title, results.model(s).network(), change, GradientScale.diverging(-worst, worst),
-                    "change in minutes (negative = quicker)", shapes, results.seriesMean(s, Metrics.SERIES_SITE_ADMISSIONS.name()));
-            out.add(drawn("map_stroke_travel_change_" + scenario + ".png", title,
-                    "Change in base minutes to the chosen stroke hospital, scenario " + scenario + " minus baseline "
-                            + e.baseline() + ", by zone: blue zones are quicker to reach, red slower. Sites as in "
-                            + "the scenario's map.", MAP_SIZE, MAP_SIZE, fitMap(chart)));
-        }
-    }
-
-    /** Scenario minus baseline per zone of the scenario's network, matching zones by id (NaN where unmatched). */
-    private static double[] changeByZoneId(Network net, double[] values, Network base, double[] baseValues) {
-        java.util.Map<String, Integer> baseIndex = new java.util.HashMap<>();
-        for (Zone z : base.zones()) {
-            baseIndex.put(z.id(), z.index());
-        }
-        double[] change = new double[values.length];
-        for (Zone z : net.zones()) {
-            Integer j = baseIndex.get(z.id());
-            change[z.index()] = j == null || j >= baseValues.length ? Double.NaN : values[z.index()] - baseValues[j];
-        }
-        return change;
-    }
-
-    /**
-     * Zone and area polygons for the maps: the network's boundary files, or Voronoi cells of the zone centroids when
-     * it has none (or its folder cannot be read, as for networks built in memory).
-     */
-    static Boundaries boundaries(ExperimentResults results) {
-        Network ref = GeoJson.referenceNetwork(results);
-        if (ref == null) {
-            return null;
-        }
-        try {
-            BaseNetwork base = NetworkLoader.loadBase(results.experiment().networkDir());
-            if (base.zones().size() == ref.zones().size()) {
-                return Boundaries.of(base);
-            }
-        } catch (RuntimeException e) {
-            // fall through to derived cells
-        }
-        return Boundaries.derive(ref.zones());
-    }
-
-    /** A site is drawn when it lies among the zones or received patients: far sites nobody used are left out. */
-    private static boolean drawnSite(Site s, double[] admissions, double minLat, double maxLat, double minLon,
-                                     double maxLon) {
-        boolean inside = s.lat() >= minLat && s.lat() <= maxLat && s.lon() >= minLon && s.lon() <= maxLon;
-        double a = admissions == null || s.index() >= admissions.length ? Double.NaN : admissions[s.index()];
-        return inside || a > 0;
-    }
-
-    private static java.awt.geom.Path2D path(org.locationtech.jts.geom.Geometry g, Projection p) {
-        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double(java.awt.geom.Path2D.WIND_EVEN_ODD);
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            org.locationtech.jts.geom.Geometry part = g.getGeometryN(i);
-            if (part instanceof org.locationtech.jts.geom.Polygon poly) {
-                ring(path, poly.getExteriorRing().getCoordinates(), p);
-                for (int h = 0; h < poly.getNumInteriorRing(); h++) {
-                    ring(path, poly.getInteriorRingN(h).getCoordinates(), p);
-                }
-            }
-        }
-        return path;
-    }
-
-    private static void ring(java.awt.geom.Path2D path, org.locationtech.jts.geom.Coordinate[] cs, Projection p) {
-        for (int i = 0; i < cs.length; i++) {
-            if (i == 0) {
-                path.moveTo(p.x(cs[i].x), p.y(cs[i].y));
-            } else {
-                path.lineTo(p.x(cs[i].x), p.y(cs[i].y));
-            }
-        }
-        path.closePath();
-    }
-
-    private static String shortName(String name) {
-        return name.replaceAll(" University Hospital$", "").replaceAll(" Hospital$", "").replaceAll("^The ", "");
-    }
-
-    private static JFreeChart map(String title, Network net, double[] zoneValues, PaintScale scale, String legend,
-                                  Boundaries shapes, double[] siteAdmissions) {
-        List<Zone> zones = net.zones();
-        double minLat = Double.POSITIVE_INFINITY;
-        double maxLat = Double.NEGATIVE_INFINITY;
-        double minLon = Double.POSITIVE_INFINITY;
-        double maxLon = Double.NEGATIVE_INFINITY;
-        for (Zone z : zones) {
-            minLat = Math.min(minLat, z.lat());
-            maxLat = Math.max(maxLat, z.lat());
-            minLon = Math.min(minLon, z.lon());
-            maxLon = Math.max(maxLon, z.lon());
-        }
-        List<Site> drawnSites = new ArrayList<>();
-        double zMinLat = minLat;
-        double zMaxLat = maxLat;
-        double zMinLon = minLon;
-        double zMaxLon = maxLon;
-        for (Site s : net.sites()) {
-            if (drawnSite(s, siteAdmissions, zMinLat, zMaxLat, zMinLon, zMaxLon)) {
-                drawnSites.add(s);
-            }
-        }
-        for (Site s : drawnSites) {
-            minLat = Math.min(minLat, s.lat());
-            maxLat = Math.max(maxLat, s.lat());
-            minLon = Math.min(minLon, s.lon());
-            maxLon = Math.max(maxLon, s.lon());
-        }
-        Projection p = Projection.centredOn((minLat + maxLat) / 2, (minLon + maxLon) / 2);
-        double[][] xyz = new double[3][zones.size()];
-        for (Zone z : zones) {
-            xyz[0][z.index()] = p.x(z.lon());
-            xyz[1][z.index()] = p.y(z.lat());
-            xyz[2][z.index()] = zoneValues[z.index()];
-        }
-        DefaultXYZDataset zoneData = new DefaultXYZDataset();
-        zoneData.addSeries("zones", xyz);
-        XYShapeRenderer zr = new XYShapeRenderer();
-        zr.setPaintScale(scale);
-        // Thin grey outlines keep zones whose colour is close to the background (no change) visible.
-        zr.setDrawOutlines(true);
-        zr.setUseOutlinePaint(true);
-        zr.setSeriesOutlinePaint(0, new Color(0x999999));
-        zr.setSeriesOutlineStroke(0, new BasicStroke(0.5f));
-        // The zones' colours are explained by the colour bar; a legend item would show one arbitrary colour.
-        zr.setSeriesVisibleInLegend(0, false);
-        // Markers shrink as zones multiply so that neighbouring centroids do not hide each other.
-        double size = Math.max(3, Math.min(16, 500 / Math.sqrt(zones.size())));
-        zr.setSeriesShape(0, new Rectangle2D.Double(-size / 2, -size / 2, size, size));
-        if (shapes != null) {
-            // Real polygons (or Voronoi cells) under the sites; the centroids then only fix the axes' range.
-            zr.setSeriesShape(0, new Rectangle2D.Double(0, 0, 0, 0));
-            zr.setDrawOutlines(false);
-            BasicStroke thin = new BasicStroke(0.25f);
-            for (Zone z : zones) {
-                org.locationtech.jts.geom.Geometry g = shapes.zones().get(z.id());
-                if (g != null) {
-                    double v = zoneValues[z.index()];
-                    java.awt.Paint fill = Double.isFinite(v) ? scale.getPaint(v) : new Color(0xDDDDDD);
-                    zr.addAnnotation(new org.jfree.chart.annotations.XYShapeAnnotation(path(g, p), thin,
-                            new Color(0xB0B0B0), fill), org.jfree.chart.ui.Layer.BACKGROUND);
-                }
-            }
-            BasicStroke outline = new BasicStroke(1.2f);
-            for (org.locationtech.jts.geom.Geometry g : shapes.areas().values()) {
-                zr.addAnnotation(new org.jfree.chart.annotations.XYShapeAnnotation(path(g, p), outline,
-                        new Color(0x34495E), null), org.jfree.chart.ui.Layer.BACKGROUND);
-            }
-        }
-
-        DefaultXYDataset siteData = new DefaultXYDataset();
-        List<List<Site>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Site s : drawnSites) {
-            groups.get(s.offers(Service.HASU) ? 0 : s.open() ? 1 : 2).add(s);
-        }
-        String[] groupNames = {"open site with HASU", "other open site", "closed site"};
-        List<List<Site>> drawnGroups = new ArrayList<>();
-        for (int g = 0; g < 3; g++) {
-            List<Site> sites = groups.get(g);
-            if (sites.isEmpty()) {
-                continue;
-            }
-            double[][] xy = new double[2][sites.size()];
-            for (int i = 0; i < sites.size(); i++) {
-                xy[0][i] = p.x(sites.get(i).lon());
-                xy[1][i] = p.y(sites.get(i).lat());
-            }
-            siteData.addSeries(groupNames[g], xy);
-            drawnGroups.add(sites);
-        }
-        XYLineAndShapeRenderer sr = new XYLineAndShapeRenderer(false, true);
-        for (int i = 0; i < drawnGroups.size(); i++) {
-            String key = (String) siteData.getSeriesKey(i);
-            int g = java.util.Arrays.asList(groupNames).indexOf(key);
-            sr.setSeriesShape(i, g == 0 ? triangle(11) : g == 1 ? squareOutline(9) : cross(9));
-            sr.setSeriesPaint(i, Color.BLACK);
-            sr.setSeriesShapesFilled(i, g == 0);
-            sr.setSeriesItemLabelsVisible(i, true);
-            sr.setSeriesItemLabelFont(i, SMALL_FONT);
-            sr.setSeriesPositiveItemLabelPosition(i,
-                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-        }
-        sr.setDefaultItemLabelGenerator((dataset, series, item) -> shortName(drawnGroups.get(series).get(item).name()));
-        NumberAxis x = new NumberAxis("km east of centre");
-        NumberAxis y = new NumberAxis("km north of centre");
-        XYPlot plot = new XYPlot(zoneData, x, y, zr);
-        plot.setDataset(1, siteData);
-        plot.setRenderer(1, sr);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        JFreeChart chart = finish(new JFreeChart(title, TITLE_FONT, plot, true));
-        // White, not the charts' light grey, so that zones with no change (white) stand out only by outline.
-        plot.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        chart.addSubtitle(legend(scale, legend));
-        if (shapes != null && shapes.derived()) {
-            chart.addSubtitle(new org.jfree.chart.title.TextTitle(
-                    "Zones drawn as Voronoi cells of their centroids (the network has no boundary files)", SMALL_FONT));
-        }
-        return chart;
-    }
-
-    /**
-     * Sets a map's axes for equal km per pixel on both axes: a first rendering measures the data area that the
-     * axes, titles and legends leave, then the axis ranges are widened to that area's aspect ratio.
-     */
-    private static JFreeChart fitMap(JFreeChart chart) {
-        XYPlot plot = (XYPlot) chart.getPlot();
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int d = 0; d < plot.getDatasetCount(); d++) {
-            var data = plot.getDataset(d);
-            if (data == null) {
-                continue;
-            }
-            for (int s = 0; s < data.getSeriesCount(); s++) {
-                for (int i = 0; i < data.getItemCount(s); i++) {
-                    minX = Math.min(minX, data.getXValue(s, i));
-                    maxX = Math.max(maxX, data.getXValue(s, i));
-                    minY = Math.min(minY, data.getYValue(s, i));
-                    maxY = Math.max(maxY, data.getYValue(s, i));
-                }
-            }
-        }
-        // A margin of 6% (at least 1 km) keeps edge markers and site labels inside the frame.
-        double pad = Math.max(1, 0.06 * Math.max(maxX - minX, maxY - minY));
-        minX -= pad;
-        maxX += pad;
-        minY -= pad;
-        maxY += pad;
-        plot.getDomainAxis().setRange(minX, maxX);
-        plot.getRangeAxis().setRange(minY, maxY);
-        ChartRenderingInfo info = new ChartRenderingInfo();
-        chart.createBufferedImage(MAP_SIZE, MAP_SIZE, info);
-        Rectangle2D area = info.getPlotInfo().getDataArea();
-        double kmPerPixel = Math.max((maxX - minX) / area.getWidth(), (maxY - minY) / area.getHeight());
-        double cx = (minX + maxX) / 2;
-        double cy = (minY + maxY) / 2;
-        plot.getDomainAxis().setRange(cx - kmPerPixel * area.getWidth() / 2, cx + kmPerPixel * area.getWidth() / 2);
-        plot.getRangeAxis().setRange(cy - kmPerPixel * area.getHeight() / 2, cy + kmPerPixel * area.getHeight() / 2);
-        return chart;
-    }
-
-    private static Shape triangle(double size) {
-        Path2D.Double t = new Path2D.Double();
-        t.moveTo(0, -size / 2);
-        t.lineTo(size / 2, size / 2);
-        t.lineTo(-size / 2, size / 2);
-        t.closePath();
-        return t;
-    }
-
-    private static Shape squareOutline(double size) {
-        return new Rectangle2D.Double(-size / 2, -size / 2, size, size);
-    }
-
-    private static Shape cross(double size) {
-        Path2D.Double c = new Path2D.Double();
-        c.moveTo(-size / 2, -size / 2);
-        c.lineTo(size / 2, size / 2);
-        c.moveTo(-size / 2, size / 2);
-        c.lineTo(size / 2, -size / 2);
-        return new BasicStroke(2f).createStrokedShape(c);
-    }
-
     // ---------------------------------------------------------------- common
 
     static Color colour(int scenario) {
         return SCENARIO_COLOURS[scenario % SCENARIO_COLOURS.length];
     }
 
-    private static PaintScaleLegend legend(PaintScale scale, String label) {
+    static PaintScaleLegend legend(PaintScale scale, String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setRange(scale.getLowerBound(), scale.getUpperBound());
         axis.setLabelFont(SMALL_FONT);
@@ -845,7 +510,7 @@ final class Charts {
         return l;
     }
 
-    private static JFreeChart finish(JFreeChart chart) {
+    static JFreeChart finish(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getPlot().setBackgroundPaint(new Color(0xF7F7F7));
         if (chart.getLegend() != null) {

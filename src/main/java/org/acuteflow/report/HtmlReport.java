@@ -385,7 +385,9 @@ final class HtmlReport {
         if (ci.n() > 0) {
             h.append(m.display(ci.mean()));
             if (ci.hasInterval()) {
-                h.append(" (").append(m.display(ci.low())).append(" to ").append(m.display(ci.high())).append(")");
+                // Admissions cannot be negative: a t-interval reaching below zero is shown from zero.
+                h.append(" (").append(m.display(Math.max(0, ci.low()))).append(" to ").append(m.display(ci.high()))
+                        .append(")");
             }
             return;
         }

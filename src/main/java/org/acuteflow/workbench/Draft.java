@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a planner set up in the browser: a baseline configuration and the changes of one scenario against it
- * (closed sites, withdrawn or added services, cover per service and site, a fleet scale), and how long to run.
+ * What a planner set up in the browser: a baseline configuration, the scenario's configuration (the baseline's
+ * unless another is picked) and the changes made to it (closed sites, withdrawn or added services, cover per
+ * service and site, a fleet scale), and how long to run.
  * It becomes an ordinary two-scenario experiment file ({@link #toYaml}), so that the workbench and
  * {@code acuteflow run} read the same text and give the same numbers; all checking is the experiment loader's.
  */
-record Draft(String name, String description, String configuration, double days, double warmupDays,
+record Draft(String name, String description, String configuration, String scenarioConfiguration, double days,
+             double warmupDays,
              int replications, long seed, List<String> closeSites, List<Map<String, String>> closeServices,
              List<Map<String, String>> openServices, Map<String, JsonNode> cover, Double fleetScale) {
 
@@ -41,7 +43,10 @@ record Draft(String name, String description, String configuration, double days,
         Map<String, JsonNode> cover = new LinkedHashMap<>();
         n.path("cover").fields().forEachRemaining(e -> cover.put(e.getKey(), e.getValue()));
         return new Draft(n.path("name").asText(""), n.path("description").asText(""),
-                n.path("configuration").asText(""), n.path("days").asDouble(7), n.path("warmupDays").asDouble(0),
+                n.path("configuration").asText(""),
+                n.path("scenarioConfiguration").asText("").isBlank() ? n.path("configuration").asText("")
+                        : n.path("scenarioConfiguration").asText(""),
+                n.path("days").asDouble(7), n.path("warmupDays").asDouble(0),
                 n.path("replications").asInt(2), n.path("seed").asLong(20100716L), close,
                 pairs(n.path("closeServices")), pairs(n.path("openServices")), cover,
                 n.hasNonNull("fleetScale") ? n.path("fleetScale").asDouble() : null);
@@ -84,8 +89,9 @@ record Draft(String name, String description, String configuration, double days,
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("name", name);
+        String against = scenarioConfiguration.equals(configuration) ? "the same" : scenarioConfiguration;
         root.put("description", description.isBlank()
-                ? "Made in the acuteflow workbench: " + configuration + " against the same with changes ("
+                ? "Made in the acuteflow workbench: " + configuration + " against " + against + " with changes ("
                 + changes() + ")." : description);
         root.put("network", network.toString().replace('\\', '/'));
         ObjectNode run = root.putObject("run");
@@ -105,8 +111,8 @@ record Draft(String name, String description, String configuration, double days,
         base.put("configuration", configuration);
         ObjectNode s = scenarios.addObject();
         s.put("name", SCENARIO);
-        s.put("description", "configuration " + configuration + ", then: " + changes());
-        s.put("configuration", configuration);
+        s.put("description", "configuration " + scenarioConfiguration + ", then: " + changes());
+        s.put("configuration", scenarioConfiguration);
         if (!closeSites.isEmpty()) {
             ArrayNode a = s.putArray("close_sites");
             closeSites.forEach(a::add);

@@ -57,6 +57,55 @@ class ConfigurationOverlayTest {
     }
 
     @Test
+    void hospitalNamesAreAcceptedWhereverASiteIdIs() throws IOException {
+        Network byName = load("""
+                extends: hasu
+                close_sites: [southern infirmary]
+                add_services:
+                  hasu: ["Riverside Hospital"]
+                beds:
+                  Riverside Hospital: {hasu: 4}
+                cover:
+                  stroke_unit:
+                    sites: {"NORTHERN GENERAL": weekday-08-18}
+                """);
+        Network byId = load("""
+                extends: hasu
+                close_sites: [D]
+                add_services:
+                  hasu: [B]
+                beds:
+                  B: {hasu: 4}
+                cover:
+                  stroke_unit:
+                    sites: {A: weekday-08-18}
+                """);
+        for (Site s : byId.sites()) {
+            Site n = site(byName, s.id());
+            assertEquals(s.open(), n.open(), s.id());
+            assertEquals(s.services(), n.services(), s.id());
+            assertEquals(s.beds(), n.beds(), s.id());
+            for (Service sv : s.services()) {
+                assertEquals(s.coverFor(sv), n.coverFor(sv), s.id() + " " + sv);
+            }
+        }
+        assertEquals(4, site(byName, "B").bedsFor(Service.HASU));
+        assertFalse(site(byName, "D").open());
+    }
+
+    @Test
+    void aMisspeltHospitalNameGetsADidYouMean() throws IOException {
+        org.acuteflow.config.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.acuteflow.config.InputException.class, () -> load("""
+                        extends: hasu
+                        close_sites: [Southern Infirmery]
+                        """));
+        String m = e.problems().get(0).toString();
+        assertTrue(m.contains("test.yaml:2"), m);
+        assertTrue(m.contains("unknown site 'Southern Infirmery'; did you mean D (Southern Infirmary)"), m);
+    }
+
+    @Test
     void closingAndOpeningServicesChangeOnlyTheNamedSites() throws IOException {
         Network n = load("""
                 extends: hasu

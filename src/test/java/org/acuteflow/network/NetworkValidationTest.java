@@ -143,7 +143,7 @@ class NetworkValidationTest {
                 colour: blue
                 """);
         List<InputProblem> ps = problems(dir, "typos", "missing");
-        assertTrue(find(ps, "typos.yaml", 2, "close_sites[1]").message().contains("unknown site id 'Q'"));
+        assertTrue(find(ps, "typos.yaml", 2, "close_sites[1]").message().contains("unknown site 'Q'"));
         assertTrue(find(ps, "typos.yaml", 4, "add_services.hasu_unit").message().contains("unknown service"));
         assertTrue(find(ps, "typos.yaml", 6, "cover.hasu").message().contains("unknown cover profile 'nine-to-five'"));
         assertTrue(find(ps, "typos.yaml", 8, "fleet.vehicles.S9").message().contains("unknown station id 'S9'"));

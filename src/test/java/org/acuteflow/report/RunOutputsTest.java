@@ -177,7 +177,8 @@ class RunOutputsTest {
         Set<String> expected = new HashSet<>(List.of("deaths_per_year.png", "deaths_averted.png",
                 "stroke_travel_cumulative.png", "hasu_occupancy_week.png", "ed_occupancy_week.png",
                 "map_stroke_travel_current.png", "map_stroke_travel_concentrated.png",
-                "map_stroke_travel_change_concentrated.png"));
+                "map_stroke_travel_change_concentrated.png", "map_ae_access_current.png",
+                "map_ae_access_concentrated.png", "map_ae_access_change_concentrated.png"));
         for (String s : List.of("current", "concentrated")) {
             expected.add("arrivals_hour_weekday_" + s + ".png");
             expected.add("stroke_arrivals_hour_weekday_" + s + ".png");

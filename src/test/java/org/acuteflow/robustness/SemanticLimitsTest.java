@@ -149,7 +149,7 @@ class SemanticLimitsTest {
                     return exp;
                 }, List.of("exp.yaml:1", "at most 100")),
                 Arguments.of("a misspelt site id", network("configurations/local.yaml", "routing:",
-                        "close_sites: [Aa]\nrouting:"), List.of("unknown site id 'Aa'", "did you mean 'A'?")),
+                        "close_sites: [Aa]\nrouting:"), List.of("unknown site 'Aa'", "did you mean A (Northern General)")),
                 Arguments.of("a misspelt key", params("  ems:", "    fleet_scal: 1"),
                         List.of("exp.yaml:18", "did you mean 'fleet_scale'?")));
     }

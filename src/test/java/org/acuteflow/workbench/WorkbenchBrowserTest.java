@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The workbench end to end in headless Chromium, as a planner would use it on the London network: open the app,
- * close St Mary's A&E on the map, run a short experiment, read the delta table and the change map, save the
+ * take current-2008 as the baseline and concentrated-2010 as the scenario's starting configuration, close St
+ * Mary's A&E on the map, run a short experiment, read the delta table and the change map, save the
  * experiment, then run the saved file with {@code acuteflow run} and find summary.csv, replications.csv and
  * differences.csv byte for byte the same. Screenshots go to target/workbench-e2e/. The browser console must
  * show no error. Debian's chromium and chromium-driver come from .ci/install-chromium; without them the test is
@@ -73,6 +74,8 @@ class WorkbenchBrowserTest {
                 String yaml = Files.readString(saved);
                 assertTrue(yaml.contains("site: " + ST_MARYS) && yaml.contains("service: type1_ae")
                         && yaml.contains("service: mtc"), "closing the A&E withdraws it and the MTC:\n" + yaml);
+                assertTrue(yaml.contains("configuration: current-2008") && yaml.contains("configuration: concentrated-2010"),
+                        "baseline and scenario on their own configurations:\n" + yaml);
 
                 Path cli = out.resolve("cli");
                 StringWriter err = new StringWriter();
@@ -105,6 +108,24 @@ class WorkbenchBrowserTest {
                 "return document.querySelectorAll('.leaflet-overlay-pane canvas').length");
         assertTrue(((Number) polygons).intValue() >= 1, "zone polygons are drawn");
         shot(driver, out.resolve("1-network.png"));
+        // Site names never overlap on the map: the visible labels' boxes are disjoint and cover no other marker.
+        Object overlaps = ((JavascriptExecutor) driver).executeScript(
+                "const m = [...document.querySelectorAll('.site-marker')].map(e => ({"
+                        + " l: e.querySelector('.label'), d: e.querySelector('.dot').getBoundingClientRect() }));"
+                        + "const v = m.filter(x => getComputedStyle(x.l).visibility !== 'hidden')"
+                        + ".map(x => ({ r: x.l.getBoundingClientRect(), d: x.d }));"
+                        + "const o = (a, b) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;"
+                        + "let n = 0; for (let i = 0; i < v.length; i++) { for (let j = i + 1; j < v.length; j++)"
+                        + " if (o(v[i].r, v[j].r)) n++;"
+                        + " for (const x of m) if (x.d !== v[i].d && o(v[i].r, x.d)) n++; }"
+                        + " return [n, v.length];");
+        assertEquals(0L, ((List<?>) overlaps).get(0), "names overlapping a name or a marker on the map");
+        assertTrue(((Number) ((List<?>) overlaps).get(1)).intValue() >= 10, "names shown: " + overlaps);
+
+        new Select(driver.findElement(By.id("configuration"))).selectByValue("current-2008");
+        new Select(driver.findElement(By.id("scenario-configuration"))).selectByValue("concentrated-2010");
+        assertTrue(driver.findElement(By.id("configuration-info")).getText().contains("Scenario concentrated-2010"),
+                driver.findElement(By.id("configuration-info")).getText());
 
         setValue(driver, "name", "browser-e2e");
         setValue(driver, "days", "2");
@@ -131,6 +152,11 @@ class WorkbenchBrowserTest {
         assertTrue(deaths.getText().matches("[+−-]?[0-9.,]+ \\(.+ to .+\\)"), deaths.getText());
         assertTrue(driver.findElement(By.id("map-title")).getText().startsWith("Change in stroke travel minutes"));
         assertFalse(driver.findElements(By.cssSelector("#site-table tr[data-site='" + ST_MARYS + "']")).isEmpty());
+        for (String column : List.of("diverts_from_per_year_mean", "door_to_needle_minutes_median_mean",
+                "expected_deaths_per_year_mean", "ed_patients_mean")) {
+            assertFalse(driver.findElements(By.cssSelector("#site-table td[data-measure='" + column + "']")).isEmpty(),
+                    "the hospital table shows " + column);
+        }
         assertFalse(driver.findElements(By.cssSelector("#borough-table tr[data-area='Westminster']")).isEmpty());
         shot(driver, out.resolve("4-results-travel.png"));
         new Select(driver.findElement(By.id("change-measure"))).selectByValue("deaths");
