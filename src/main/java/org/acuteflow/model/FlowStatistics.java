@@ -3,6 +3,7 @@ package org.acuteflow.model;
 import static org.acuteflow.metrics.Metrics.*;
 
 import java.util.List;
+import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.demand.WeeklyProfile;
@@ -10,7 +11,6 @@ import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.model.stats.Histogram;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Site;
-import org.acuteflow.outcome.CareLevel;
 import org.acuteflow.outcome.CovariateSummary;
 import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.outcome.DeathTally;
@@ -287,7 +287,7 @@ final class FlowStatistics {
         r.metric(HASU_OVERFLOWS_PER_YEAR, hasuOverflows * perYear);
         r.metric(STROKE_UNIT_CARE_SHARE, ratio(strokeUnitCare, strokes));
         r.metric(STROKE_ORGANISED_CARE_STAY_SHARE, ratio(strokeOrganisedShareSum, strokes));
-        deaths.writeTo(r, years);
+        deaths.writeTo(r::metric, years);
         if (outcomes.central() != null) {
             r.metric(STROKE_MRS_0_2_SHARE_90D, ratio(strokeIndependent, strokeOutcomes));
             r.metric(STROKE_INDEPENDENT_90D, strokeIndependent * perYear);

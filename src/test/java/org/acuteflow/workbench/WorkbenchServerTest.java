@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.acuteflow.cli.Main;
 import org.acuteflow.model.FlowModelFactory;
@@ -126,6 +127,30 @@ class WorkbenchServerTest {
     }
 
     @Test
+    void theScenarioMayStartFromAnotherConfigurationThanTheBaseline() throws Exception {
+        HttpResponse<String> r = post("/api/check", "{\"name\":\"two\",\"configuration\":\"local\","
+                + "\"scenarioConfiguration\":\"hasu\",\"days\":1,\"replications\":2,\"closeSites\":[\"B\"]}");
+        assertEquals(200, r.statusCode(), r.body());
+        String yaml = JSON.readTree(r.body()).path("yaml").asText();
+        ExperimentLoaderView e = ExperimentLoaderView.of(results.resolve(".workbench/two.yaml"));
+        assertEquals(List.of("local", "hasu"), e.configurations(), yaml);
+        assertTrue(yaml.contains("close_sites:") && yaml.contains("- B"), yaml);
+        // Without a scenario configuration the scenario starts from the baseline's.
+        r = post("/api/check", "{\"name\":\"one\",\"configuration\":\"local\",\"days\":1,\"replications\":2}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of("local", "local"), ExperimentLoaderView.of(results.resolve(".workbench/one.yaml"))
+                .configurations());
+    }
+
+    /** The scenarios' configurations of an experiment file, as the experiment loader reads them. */
+    private record ExperimentLoaderView(List<String> configurations) {
+        static ExperimentLoaderView of(Path file) {
+            return new ExperimentLoaderView(org.acuteflow.config.ExperimentLoader.load(file).scenarios().stream()
+                    .map(org.acuteflow.config.ScenarioSpec::configuration).toList());
+        }
+    }
+
+    @Test
     void aRunIsQueuedFollowedAndItsSavedExperimentReproducesIt() throws Exception {
         String draft = "{\"name\":\"api-run\",\"configuration\":\"hasu\",\"days\":1,\"replications\":2,"
                 + "\"closeServices\":[{\"site\":\"Harbour Hospital\",\"service\":\"type1_ae\"}],"
@@ -143,6 +168,12 @@ class WorkbenchServerTest {
         Path result = results.resolve(job.path("result").asText());
         JsonNode tables = JSON.readTree(get("/api/result?path=" + job.path("result").asText()).body());
         assertTrue(tables.path("differences").size() > 0 && tables.path("borough_summary").size() > 0, tables.toString());
+        // The hospital table's measures, each a column of site_summary.csv.
+        JsonNode row = tables.path("site_summary").get(0);
+        for (JsonNode m : tables.path("site_measures")) {
+            assertTrue(row.has(m.path("column").asText()), m + " in " + row);
+        }
+        assertTrue(tables.path("site_measures").size() >= 9, tables.path("site_measures").toString());
 
         JsonNode saved = JSON.readTree(post("/api/save", draft).body());
         Path file = Path.of(saved.path("file").asText());
