@@ -41,6 +41,8 @@ final class FlowStatistics {
     final Histogram strokeTravel = new Histogram(0.5, 600);
     final double[] strokeTravelWholeMinutes = new double[121];
     double strokeTravelSum;
+    double conveyanceSum;
+    long conveyances;
     long thrombolysed;
     long thrombectomies;
     final Histogram onsetToNeedle = new Histogram(0.5, 1200);
@@ -121,6 +123,10 @@ final class FlowStatistics {
         }
         if (p.firstSite >= 0) {
             siteAdmissions[p.firstSite]++;
+        }
+        if (ambulance && !Double.isNaN(p.doorMinutes) && !Double.isNaN(p.leaveSceneMinutes)) {
+            conveyanceSum += p.doorMinutes - p.leaveSceneMinutes;
+            conveyances++;
         }
         Condition c = p.condition;
         if (c == null) {
@@ -260,6 +266,7 @@ final class FlowStatistics {
         r.metric(STROKES_PER_YEAR, strokes * perYear);
         r.metric(STROKE_TRAVEL_MINUTES_MEAN, ratio(strokeTravelSum, suspectedStrokesConveyed));
         r.metric(STROKE_TRAVEL_MINUTES_P95, strokeTravel.quantile(0.95));
+        r.metric(CONVEYANCE_MINUTES_MEAN, ratio(conveyanceSum, conveyances));
         r.metric(STROKE_SHARE_WITHIN_30MIN, strokeTravel.shareBelow(30));
         r.metric(STROKE_SHARE_WITHIN_45MIN, strokeTravel.shareBelow(45));
         r.metric(THROMBOLYSIS_RATE, ratio(thrombolysed, strokes));
@@ -316,6 +323,9 @@ final class FlowStatistics {
         }
         for (Site s : sites) {
             r.metric(SITE_STROKE_ADMISSIONS_PER_YEAR.of(s.id()), siteStrokeAdmissions[s.index()] * perYear);
+        }
+        for (Site s : sites) {
+            r.metric(SITE_ED_OCCUPANCY_MEAN.of(s.id()), occupancy.edBySite[s.index()].mean());
         }
 
         r.series(SERIES_ARRIVALS_BY_HOUR_OF_WEEK, scaled(incidentsByHour, perYear));
