@@ -133,7 +133,9 @@ function siteState(id) {
     changed = true;
   }
   const coverChanged = Object.values(state.cover).some((c) => c.sites && c.sites[id]);
-  return { open: base.open, services, changed: changed || coverChanged, base };
+  const edited = state.closeServices.some((x) => x.site === id) || state.openServices.some((x) => x.site === id)
+    || coverChanged;
+  return { open: base.open, services, changed: changed || edited, edited, base };
 }
 
 function colourOf(services) {
@@ -227,7 +229,7 @@ function openSite(site, marker) {
       }
     }
   }
-  if (s.changed && !state.closeSites.has(site.id)) {
+  if (s.edited && !state.closeSites.has(site.id)) {
     act("Undo changes here", () => {
       state.closeServices = state.closeServices.filter((x) => x.site !== site.id);
       state.openServices = state.openServices.filter((x) => x.site !== site.id);

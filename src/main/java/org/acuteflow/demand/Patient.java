@@ -1,6 +1,5 @@
 package org.acuteflow.demand;
 
-import org.acuteflow.outcome.CareLevel;
 
 /**
  * One patient of one replication: attributes drawn at creation (identical in every configuration, for common

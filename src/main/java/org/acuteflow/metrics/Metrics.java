@@ -70,6 +70,8 @@ public final class Metrics {
             "mean travel time from scene to the hospital a stroke patient is taken to", STROKE);
     public static final Metric STROKE_TRAVEL_MINUTES_P95 = metric("stroke_travel_minutes_p95", "minutes",
             "95th percentile of that travel time", STROKE);
+    public static final Metric CONVEYANCE_MINUTES_MEAN = metric("conveyance_minutes_mean", "minutes",
+            "mean time from leaving the scene to the hospital door, all patients conveyed by ambulance", ALL);
     public static final Metric STROKE_SHARE_WITHIN_30MIN = metric("stroke_share_within_30min", "proportion",
             "share of stroke patients reaching hospital within 30 minutes of leaving the scene", STROKE);
     public static final Metric STROKE_SHARE_WITHIN_45MIN = metric("stroke_share_within_45min", "proportion",
@@ -124,6 +126,8 @@ public final class Metrics {
             "emergency admissions at that site", ALL);
     public static final Metric SITE_STROKE_ADMISSIONS_PER_YEAR = metric("site_stroke_admissions_per_year.<site_id>", "admissions/year",
             "stroke admissions at that site", STROKE);
+    public static final Metric SITE_ED_OCCUPANCY_MEAN = metric("site_ed_occupancy_mean.<site_id>", "patients",
+            "mean number of patients in that site's emergency department (time-weighted)", ALL);
     public static final Metric SENSITIVITY_DEATHS_TOTAL = metric("sensitivity.<coefficient>.<level>.deaths_total", "deaths/year",
             "output `sensitivity`: `deaths_total` with that outcome coefficient at the 2.5th (level `low`) or 97.5th (level `high`) percentile of its distribution, on the same journeys", ALL);
     public static final Metric SENSITIVITY_STROKE_DEATHS_90D = metric("sensitivity.<coefficient>.<level>.stroke_deaths_90d", "deaths/year",

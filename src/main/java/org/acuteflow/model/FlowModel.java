@@ -28,6 +28,7 @@ public final class FlowModel implements ScenarioModel {
     private final Outcomes outcomes;
     private final int[] vehiclesPerStation;
     private final Routing routing;
+    private final DestinationPolicies destinations;
     private final ThinnedArrivals[] arrivals;
     private final AliasTable[] zoneTables;
 
@@ -65,6 +66,7 @@ public final class FlowModel implements ScenarioModel {
         this.parameters = parameters;
         this.vehiclesPerStation = Fleet.scaledVehicles(network, parameters.ems().fleetScale());
         this.routing = new Routing(network, vehiclesPerStation);
+        this.destinations = new DestinationPolicies(routing, network.protocol());
         int n = DemandClass.values().length;
         arrivals = new ThinnedArrivals[n];
         zoneTables = new AliasTable[n];
@@ -107,6 +109,11 @@ public final class FlowModel implements ScenarioModel {
 
     Routing routing() {
         return routing;
+    }
+
+    /** The destination rule of each pathway (immutable, shared by replications). */
+    DestinationPolicies destinations() {
+        return destinations;
     }
 
     int[] vehiclesPerStation() {

@@ -3,6 +3,7 @@ package org.acuteflow.model;
 import static org.acuteflow.metrics.Metrics.*;
 
 import java.util.List;
+import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.demand.WeeklyProfile;
@@ -10,7 +11,6 @@ import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.model.stats.Histogram;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Site;
-import org.acuteflow.outcome.CareLevel;
 import org.acuteflow.outcome.CovariateSummary;
 import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.outcome.DeathTally;
@@ -41,6 +41,8 @@ final class FlowStatistics {
     final Histogram strokeTravel = new Histogram(0.5, 600);
     final double[] strokeTravelWholeMinutes = new double[121];
     double strokeTravelSum;
+    double conveyanceSum;
+    long conveyances;
     long thrombolysed;
     long thrombectomies;
     final Histogram onsetToNeedle = new Histogram(0.5, 1200);
@@ -121,6 +123,10 @@ final class FlowStatistics {
         }
         if (p.firstSite >= 0) {
             siteAdmissions[p.firstSite]++;
+        }
+        if (ambulance && !Double.isNaN(p.doorMinutes) && !Double.isNaN(p.leaveSceneMinutes)) {
+            conveyanceSum += p.doorMinutes - p.leaveSceneMinutes;
+            conveyances++;
         }
         Condition c = p.condition;
         if (c == null) {
@@ -260,6 +266,7 @@ final class FlowStatistics {
         r.metric(STROKES_PER_YEAR, strokes * perYear);
         r.metric(STROKE_TRAVEL_MINUTES_MEAN, ratio(strokeTravelSum, suspectedStrokesConveyed));
         r.metric(STROKE_TRAVEL_MINUTES_P95, strokeTravel.quantile(0.95));
+        r.metric(CONVEYANCE_MINUTES_MEAN, ratio(conveyanceSum, conveyances));
         r.metric(STROKE_SHARE_WITHIN_30MIN, strokeTravel.shareBelow(30));
         r.metric(STROKE_SHARE_WITHIN_45MIN, strokeTravel.shareBelow(45));
         r.metric(THROMBOLYSIS_RATE, ratio(thrombolysed, strokes));
@@ -280,7 +287,7 @@ final class FlowStatistics {
         r.metric(HASU_OVERFLOWS_PER_YEAR, hasuOverflows * perYear);
         r.metric(STROKE_UNIT_CARE_SHARE, ratio(strokeUnitCare, strokes));
         r.metric(STROKE_ORGANISED_CARE_STAY_SHARE, ratio(strokeOrganisedShareSum, strokes));
-        deaths.writeTo(r, years);
+        deaths.writeTo(r::metric, years);
         if (outcomes.central() != null) {
             r.metric(STROKE_MRS_0_2_SHARE_90D, ratio(strokeIndependent, strokeOutcomes));
             r.metric(STROKE_INDEPENDENT_90D, strokeIndependent * perYear);
@@ -316,6 +323,9 @@ final class FlowStatistics {
         }
         for (Site s : sites) {
             r.metric(SITE_STROKE_ADMISSIONS_PER_YEAR.of(s.id()), siteStrokeAdmissions[s.index()] * perYear);
+        }
+        for (Site s : sites) {
+            r.metric(SITE_ED_OCCUPANCY_MEAN.of(s.id()), occupancy.edBySite[s.index()].mean());
         }
 
         r.series(SERIES_ARRIVALS_BY_HOUR_OF_WEEK, scaled(incidentsByHour, perYear));

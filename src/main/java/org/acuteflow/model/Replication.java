@@ -3,6 +3,7 @@ package org.acuteflow.model;
 import java.util.List;
 import java.util.Locale;
 import org.acuteflow.config.RunControl;
+import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.Patient;
@@ -15,11 +16,9 @@ import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.hospital.HospitalParameters;
 import org.acuteflow.hospital.StrokeTreatment;
 import org.acuteflow.network.Network;
-import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
 import org.acuteflow.network.TravelTimes;
-import org.acuteflow.outcome.CareLevel;
 import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.sim.ReplicationContext;
 import org.acuteflow.sim.WeekTime;
@@ -65,8 +64,18 @@ final class Replication {
     private final java.util.ArrayDeque<Journey>[] strokeUnitWaiting;
     private final FlowStatistics stats;
     private final FlowStatistics.Occupancy occupancy;
-    private final boolean traumaBypass;
-    private final double mtcThresholdMinutes;
+    private final DestinationPolicies destinations;
+    private final DestinationPolicy.Situation situation = new DestinationPolicy.Situation() {
+        @Override
+        public double blueLightMinutes(int zone, int site, double now) {
+            return travel.zoneToSite(zone, site) * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
+        }
+
+        @Override
+        public boolean hasFreeHasuBed(int site) {
+            return hasuOccupied[site] < hasuBeds[site];
+        }
+    };
     private long events;
     private long inFlight;
     private boolean arrivalsStopped;
@@ -108,8 +117,7 @@ final class Replication {
         strokeUnitWaiting = waiting;
         stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute(), model.outcomes());
         occupancy = new FlowStatistics.Occupancy(n, warmup, end);
-        traumaBypass = network.protocol().trauma() == RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD;
-        mtcThresholdMinutes = network.protocol().mtcThresholdMinutes();
+        destinations = model.destinations();
     }
 
     ReplicationResult run() {
@@ -319,7 +327,7 @@ final class Replication {
                 case TRANSFER_DEPART -> {
                     changeEd(site, -1, now);
                     p.transferDepartMinutes = now;
-                    int to = routing.nearestMtcFromSite(site);
+                    int to = destinations.trauma().transferFrom(site);
                     p.transferSite = to;
                     stage = Stage.TRANSFER_ARRIVE;
                     schedule(travel.siteToSite(site, to)
@@ -371,33 +379,9 @@ final class Replication {
         j.schedule(travel.zoneToSite(p.zone, site) * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT));
     }
 
-    /** The protocol's destination for a conveyed patient leaving scene at {@code now}. */
+    /** The destination of a conveyed patient leaving scene at {@code now}, by the rule of the patient's pathway. */
     private int chooseSite(Patient p, double now) {
-        if (p.isSuspectedStroke()) {
-            int[] list = routing.strokeSites(p.zone);
-            if (routing.strokeDivertsOnFullHasu()) {
-                for (int s : list) {
-                    if (hasuOccupied[s] < hasuBeds[s]) {
-                        p.diverted = s != list[0];
-                        p.intendedSite = list[0];
-                        return s;
-                    }
-                }
-            }
-            return list[0];
-        }
-        if (p.condition == Condition.MAJOR_TRAUMA) {
-            // Under-triaged major trauma goes, like any emergency, to the nearest emergency department.
-            if (traumaBypass && !p.traumaUnderTriaged) {
-                int[] mtc = routing.mtcSites(p.zone);
-                if (mtc.length > 0 && travel.zoneToSite(p.zone, mtc[0])
-                        * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT) <= mtcThresholdMinutes) {
-                    return mtc[0];
-                }
-                return routing.traumaUnitSites(p.zone)[0];
-            }
-        }
-        return routing.aeSites(p.zone)[0];
+        return destinations.of(p).destination(p, now, situation);
     }
 
     private void door(Journey j, double now) {
@@ -439,7 +423,7 @@ final class Replication {
             p.careLevel = level == Service.MTC ? CareLevel.MTC
                     : level == Service.TRAUMA_UNIT ? CareLevel.TRAUMA_UNIT : CareLevel.EMERGENCY_DEPARTMENT;
             p.specialistOnSiteAtArrival = site.coverFor(level).onSiteAt(hour);
-            if (level != Service.MTC && traumaBypass && routing.nearestMtcFromSite(j.site) >= 0) {
+            if (level != Service.MTC && destinations.trauma().transferFrom(j.site) >= 0) {
                 j.stage = Stage.TRANSFER_DEPART;
                 j.schedule(p.transferDelayMinutes);
                 return;

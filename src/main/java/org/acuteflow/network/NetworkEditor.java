@@ -12,6 +12,8 @@ import org.acuteflow.config.Problems;
 /**
  * Applies a scenario's {@link NetworkEdits} (close sites, withdraw or add services) to a configured network,
  * giving a new immutable network; travel times are shared, since closing a hospital does not move roads.
+ * Withdrawing a service withdraws the services that cannot run without it ({@link Service#needing}): closing an
+ * A&E closes its trauma unit or major trauma centre too.
  */
 public final class NetworkEditor {
     private NetworkEditor() {
@@ -111,6 +113,7 @@ public final class NetworkEditor {
                 services.get(ss.site()).add(service);
             } else {
                 services.get(ss.site()).remove(service);
+                services.get(ss.site()).removeAll(Service.needing(service));
             }
         }
     }

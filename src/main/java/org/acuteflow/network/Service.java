@@ -21,6 +21,16 @@ public enum Service {
     /** Trauma unit (receives trauma, transfers major trauma on to the MTC). */
     TRAUMA_UNIT;
 
+    /**
+     * The services a site cannot offer without {@code service}: a trauma unit and a major trauma centre receive
+     * trauma through a type-1 emergency department, so withdrawing the A&E withdraws them [assumption; in the
+     * London data every 2010 trauma unit and MTC is a type-1 A&E site]. Stroke services stay: ambulances take
+     * suspected strokes straight to a HASU or stroke unit.
+     */
+    public static java.util.Set<Service> needing(Service service) {
+        return service == TYPE1_AE ? java.util.EnumSet.of(TRAUMA_UNIT, MTC) : java.util.EnumSet.noneOf(Service.class);
+    }
+
     @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);

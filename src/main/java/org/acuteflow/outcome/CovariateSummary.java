@@ -3,6 +3,7 @@ package org.acuteflow.outcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.acuteflow.demand.AgeBand;
+import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 
 /**

@@ -1,8 +1,8 @@
 package org.acuteflow.outcome;
 
 import java.util.Objects;
+import java.util.function.ObjDoubleConsumer;
 import org.acuteflow.demand.Condition;
-import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.metrics.Metrics;
 import org.acuteflow.sim.WeekTime;
 
@@ -167,10 +167,10 @@ public final class DeathTally {
     }
 
     /**
-     * Writes the metrics listed in the class comment; counts are divided by {@code simulatedYears} (the
-     * measured period, after warm-up).
+     * Writes the metrics listed in the class comment to {@code result} (name, value); counts are divided by
+     * {@code simulatedYears} (the measured period, after warm-up).
      */
-    public void writeTo(ReplicationResult result, double simulatedYears) {
+    public void writeTo(ObjDoubleConsumer<String> result, double simulatedYears) {
         if (!(simulatedYears > 0) || Double.isInfinite(simulatedYears)) {
             throw new IllegalArgumentException("simulated years must be finite and > 0, got " + simulatedYears);
         }
@@ -178,21 +178,21 @@ public final class DeathTally {
         for (Group group : Group.values()) {
             int g = group.ordinal();
             String name = group.deathsMetric();
-            result.metric(name, expected[g] / simulatedYears);
-            result.metric(name + "_sampled", sampled[g] / simulatedYears);
+            result.accept(name, expected[g] / simulatedYears);
+            result.accept(name + "_sampled", sampled[g] / simulatedYears);
             for (Slice slice : Slice.values()) {
-                result.metric(name + slice.suffix(), expectedBySlice[g][slice.ordinal()] / simulatedYears);
+                result.accept(name + slice.suffix(), expectedBySlice[g][slice.ordinal()] / simulatedYears);
                 totalBySlice[slice.ordinal()] += expectedBySlice[g][slice.ordinal()];
             }
         }
-        result.metric(TOTAL, expectedDeathsTotal() / simulatedYears);
-        result.metric(TOTAL + "_sampled", sampledDeathsTotal() / simulatedYears);
+        result.accept(TOTAL, expectedDeathsTotal() / simulatedYears);
+        result.accept(TOTAL + "_sampled", sampledDeathsTotal() / simulatedYears);
         for (Slice slice : Slice.values()) {
-            result.metric(TOTAL + slice.suffix(), totalBySlice[slice.ordinal()] / simulatedYears);
+            result.accept(TOTAL + slice.suffix(), totalBySlice[slice.ordinal()] / simulatedYears);
         }
         for (Group group : Group.values()) {
             int g = group.ordinal();
-            result.metric(group.mortalityMetric(), patients[g] == 0 ? Double.NaN : expected[g] / patients[g]);
+            result.accept(group.mortalityMetric(), patients[g] == 0 ? Double.NaN : expected[g] / patients[g]);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.acuteflow.outcome;
 
 import org.acuteflow.demand.AgeBand;
+import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 
 /**

@@ -3,6 +3,7 @@ package org.acuteflow.outcome;
 import java.util.List;
 import java.util.Objects;
 import org.acuteflow.demand.AgeBand;
+import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 import umontreal.ssj.rng.RandomStream;
 

@@ -104,6 +104,7 @@ public final class CsvOutputs {
             double[] all = results.seriesMean(s, Metrics.SERIES_SITE_ADMISSIONS.name());
             double[] stroke = results.seriesMean(s, Metrics.SERIES_SITE_STROKE_ADMISSIONS.name());
             double[] hasu = results.seriesMean(s, Metrics.SERIES_SITE_HASU_OCCUPANCY_MEAN.name());
+            double[] ed = results.seriesMean(s, Metrics.SERIES_SITE_ED_OCCUPANCY_MEAN.name());
             for (Site site : net.sites()) {
                 StringBuilder services = new StringBuilder();
                 for (var sv : GeoJson.services(site)) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,7 @@ class ShippedExperimentsTest {
 
     @ParameterizedTest
     @MethodSource("experiments")
+    @Tag("slow")
     void aReducedRunCompletes(Path file) throws IOException {
         Path out = dir.resolve("out");
         MainTest.Outcome o = MainTest.run("run", file.toString(), "--replications", "2", "--days", "3",
@@ -78,6 +80,7 @@ class ShippedExperimentsTest {
     }
 
     @Test
+    @Tag("slow")
     void closureRankingIsStableUnderSeedChangesForClearlyDifferentSites() throws IOException {
         Map<String, double[]> first = ranking(101);
         Map<String, double[]> second = ranking(202);

@@ -40,6 +40,23 @@ class NetworkEditorTest {
         assertEquals(10, edited.sites().get(0).bedsFor(Service.HASU), "beds stay with the site");
     }
 
+    /** A trauma unit or MTC needs an emergency department: withdrawing the A&E withdraws them, nothing else. */
+    @Test
+    void closingAnAeWithdrawsTheTraumaServicesThatNeedIt() {
+        Network n = ThreeSiteNetwork.create();
+        Site a = n.sites().get(0);
+        Site withTrauma = new Site(a.index(), a.id(), a.name(), a.lat(), a.lon(), true,
+                Set.of(Service.TYPE1_AE, Service.HASU, Service.TRAUMA_UNIT, Service.MTC), a.beds(), a.cover());
+        Network base = new Network(n.name(), n.configuration(), n.zones(),
+                List.of(withTrauma, n.sites().get(1), n.sites().get(2)), n.stations(), n.travel(), n.protocol());
+        Network edited = NetworkEditor.apply(base, new NetworkEdits(List.of(),
+                List.of(new SiteService("A", "type1_ae")), List.of()), Problems.forFile("x"), "s");
+        assertEquals(Set.of(Service.HASU), edited.sites().get(0).services());
+        Network hasuOnly = NetworkEditor.apply(base, new NetworkEdits(List.of(),
+                List.of(new SiteService("A", "hasu")), List.of()), Problems.forFile("x"), "s");
+        assertEquals(Set.of(Service.TYPE1_AE, Service.TRAUMA_UNIT, Service.MTC), hasuOnly.sites().get(0).services());
+    }
+
     @Test
     void unknownSitesAndServicesAreAllReported() {
         Problems p = Problems.forFile("exp.yaml");

@@ -22,7 +22,7 @@ class DeathTallyTest {
         }
         tally.record(Condition.STROKE_ISCHAEMIC, 0.25, false, false, 10);
         ReplicationResult r = new ReplicationResult();
-        tally.writeTo(r, 1);
+        tally.writeTo(r::metric, 1);
         Map<String, Double> m = r.metrics();
         assertEquals(0.25, m.get("stroke_deaths_90d"), 1e-12);
         assertEquals(0.0, m.get("stroke_deaths_90d_sampled"));
@@ -43,7 +43,7 @@ class DeathTallyTest {
             tally.record(c, p, i % 3 == 0, i % 7 >= 5, (i * 5) % 24);
         }
         ReplicationResult r = new ReplicationResult();
-        tally.writeTo(r, 2.0);
+        tally.writeTo(r::metric, 2.0);
         Map<String, Double> m = r.metrics();
         double totalOfGroups = 0;
         double sampledOfGroups = 0;
@@ -66,7 +66,7 @@ class DeathTallyTest {
     @Test
     void writesExactlyTheDocumentedMetricNames() {
         ReplicationResult r = new ReplicationResult();
-        new DeathTally().writeTo(r, 1);
+        new DeathTally().writeTo(r::metric, 1);
         Set<String> expected = new LinkedHashSet<>();
         for (String n : List.of("stroke_deaths_90d", "trauma_deaths", "emergency_deaths_30d", "mimic_deaths_30d",
                 "deaths_total")) {
@@ -107,6 +107,6 @@ class DeathTallyTest {
         DeathTally tally = new DeathTally();
         assertThrows(IllegalArgumentException.class, () -> tally.record(Condition.MAJOR_TRAUMA, 1.1, true, false, 3));
         assertThrows(IllegalArgumentException.class, () -> tally.record(Condition.MAJOR_TRAUMA, 0.1, true, false, 24));
-        assertThrows(IllegalArgumentException.class, () -> tally.writeTo(new ReplicationResult(), 0));
+        assertThrows(IllegalArgumentException.class, () -> tally.writeTo(new ReplicationResult()::metric, 0));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.IntStream;
 import org.acuteflow.demand.AgeBand;
+import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 import org.junit.jupiter.api.Test;
 import umontreal.ssj.rng.MRG32k3a;

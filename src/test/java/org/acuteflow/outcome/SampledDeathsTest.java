@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.acuteflow.demand.AgeBand;
+import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.experiment.ReplicationResult;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class SampledDeathsTest {
         }
         assertEquals(tally.expectedDeathsTotal(), tally.sampledDeathsTotal(), 4 * Math.sqrt(totalVariance));
         ReplicationResult r = new ReplicationResult();
-        tally.writeTo(r, 1);
+        tally.writeTo(r::metric, 1);
         assertEquals(r.metrics().get("deaths_total"), r.metrics().get("deaths_total_sampled"), 4 * Math.sqrt(totalVariance));
     }
 

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +149,7 @@ class MutationTest {
     }
 
     @Test
+    @Tag("slow")
     void damagedInputsAreAcceptedOrRejectedCleanly() throws IOException {
         Random random = new Random(SEED);
         long start = System.nanoTime();

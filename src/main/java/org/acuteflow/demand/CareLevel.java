@@ -1,6 +1,6 @@
-package org.acuteflow.outcome;
+package org.acuteflow.demand;
 
-/** The level of care where the patient was definitively treated. */
+/** The level of care where the patient was definitively treated (recorded on the journey, read by the outcome model). */
 public enum CareLevel {
     /** Hyper-acute stroke unit (organised stroke care, 24/7 specialists). */
     HASU,
