@@ -15,12 +15,7 @@ public record Metric(String name, String unit, String definition, String pathway
 
     /** The member of a family whose placeholder (from the first '<' to the last '>') is {@code value}. */
     public String of(String value) {
-        int from = name.indexOf('<');
-        int to = name.lastIndexOf('>');
-        if (from < 0 || to < from) {
-            throw new IllegalStateException(name + " is not a family of metrics");
-        }
-        return name.substring(0, from) + value + name.substring(to + 1);
+        return FamilyName.member(name, value, "metrics");
     }
 
     /** The metric of the patients whose onset fell in {@code slice} (for the sliced death counts). */
@@ -30,13 +25,11 @@ public record Metric(String name, String unit, String definition, String pathway
 
     /** A family's name up to its placeholder ({@code "sensitivity."} of {@code sensitivity.<coefficient>...}). */
     public String prefix() {
-        int from = name.indexOf('<');
-        return from < 0 ? name : name.substring(0, from);
+        return FamilyName.prefix(name);
     }
 
     /** A family's name after its placeholder; empty when the placeholder ends the name. */
     public String suffix() {
-        int to = name.lastIndexOf('>');
-        return to < 0 ? "" : name.substring(to + 1);
+        return FamilyName.suffix(name);
     }
 }
