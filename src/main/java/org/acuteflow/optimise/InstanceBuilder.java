@@ -19,6 +19,7 @@ import org.acuteflow.config.Problems;
 import org.acuteflow.network.Geo;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Projection;
+import org.acuteflow.network.ProviderNetworks;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
 import org.acuteflow.network.Zone;
@@ -38,9 +39,6 @@ import org.acuteflow.outcome.OutcomeParameters;
  * the base configuration without being candidates stay open and do not count; fixed-closed sites are left out.
  */
 public final class InstanceBuilder {
-    /** A site belongs to the area of its nearest zone if that zone's centroid is this close (km). */
-    static final double AREA_MATCH_KM = 2.0;
-
     private final LocationProblem problem;
     private final Network network;
     private final List<Site> sites = new ArrayList<>();
@@ -340,21 +338,11 @@ public final class InstanceBuilder {
             return out;
         }
         Map<String, String> areaToNetwork = readAreas(pn);
+        // The same site-to-area rule as the simulation's provider-network routing (network/ProviderNetworks).
+        String[] areaOfSite = ProviderNetworks.siteAreas(network.zones(), network.sites());
         for (Site s : sites) {
-            Zone nearest = null;
-            double best = Double.POSITIVE_INFINITY;
-            for (Zone z : network.zones()) {
-                double km = Geo.km(s.lat(), s.lon(), z.lat(), z.lon());
-                if (km < best) {
-                    best = km;
-                    nearest = z;
-                }
-            }
-            if (nearest != null && best <= AREA_MATCH_KM) {
-                out.put(s.id(), areaToNetwork.get(nearest.area()));
-            } else {
-                out.put(s.id(), null);
-            }
+            String area = areaOfSite[s.index()];
+            out.put(s.id(), area == null ? null : areaToNetwork.get(area));
         }
         return out;
     }

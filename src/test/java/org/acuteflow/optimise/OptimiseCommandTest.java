@@ -102,6 +102,21 @@ class OptimiseCommandTest {
     }
 
     @Test
+    void sitesJoinTheNetworkOfTheAreaTheyLieIn() throws IOException {
+        // Hand-computed on the example network: A lies 0.6 km from Z1's centroid (Northside); B 0.8 km from Z3's,
+        // C 0.9 km from Z5's and D 0.9 km from Z4's (all Southside), each within the 2 km match.
+        Path file = problem("constraints:\n  per_provider_network: {file: areas.csv, column: net, min: 1}\n", "");
+        LocationProblem p = ProblemLoader.load(file);
+        InstanceBuilder b = new InstanceBuilder(p, NetworkLoader.load(p.networkDir(), "hasu"));
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("A", "north");
+        expected.put("B", "south");
+        expected.put("C", "south");
+        expected.put("D", "south");
+        assertEquals(expected, b.siteNetworks());
+    }
+
+    @Test
     void infeasibleProviderNetworkMinimumIsNamed() throws IOException {
         Run r = run("optimise", problem("constraints:\n  per_provider_network: {file: areas.csv, column: net, min: 2}\n",
                 "").toString(), "--out", dir.resolve("x").toString(), "--quiet", "--no-simulation");
