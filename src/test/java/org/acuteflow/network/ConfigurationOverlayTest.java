@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,20 +16,12 @@ class ConfigurationOverlayTest {
     @TempDir
     Path tmp;
 
+    /** One copy of the example network per test, shared by the configurations the test writes. */
+    private Path dir;
+
     private Network load(String yaml) throws IOException {
-        Path dir = tmp.resolve("net");
-        if (!Files.exists(dir)) {
-            Path src = ExampleNetworkTest.EXAMPLE;
-            try (Stream<Path> s = Files.walk(src)) {
-                for (Path p : s.toList()) {
-                    Path t = dir.resolve(src.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.copy(p, t);
-                    }
-                }
-            }
+        if (dir == null) {
+            dir = NetworkValidationTest.copyExample(tmp);
         }
         Files.writeString(dir.resolve("configurations/test.yaml"), yaml);
         return NetworkLoader.load(dir, "test");
@@ -142,7 +133,6 @@ class ConfigurationOverlayTest {
                 close_sites: [B]
                 """);
         assertFalse(site(closed, "B").open());
-        Path dir = tmp.resolve("net");
         Files.writeString(dir.resolve("configurations/closed.yaml"), "extends: hasu\nclose_sites: [B]\n");
         Network reopened = load("""
                 extends: closed

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.acuteflow.config.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,18 +24,7 @@ class ProviderNetworksConfigurationTest {
     Path tmp;
 
     private Path copyExample() throws IOException {
-        Path dir = tmp.resolve("net");
-        Path src = ExampleNetworkTest.EXAMPLE;
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        Path dir = NetworkValidationTest.copyExample(tmp);
         Files.writeString(dir.resolve("areas.csv"), """
                 # test areas
                 name,network
