@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.network.RoutingProtocol;
 
@@ -67,7 +69,7 @@ public final class DestinationPolicies {
         if (p.isSuspectedStroke()) {
             return stroke;
         }
-        if (p.condition == org.acuteflow.demand.Condition.MAJOR_TRAUMA && !p.traumaUnderTriaged) {
+        if (p.condition == Condition.MAJOR_TRAUMA && !p.traumaUnderTriaged) {
             return trauma;
         }
         return emergency;
@@ -100,7 +102,7 @@ public final class DestinationPolicies {
      * else the nearest other unit, from which the patient is transferred to the specialist centre nearest to it.
      */
     record SpecialistWithinThreshold(String key, IntFunction<int[]> specialists, IntFunction<int[]> others,
-                                     java.util.function.IntUnaryOperator nearestSpecialistFromSite,
+                                     IntUnaryOperator nearestSpecialistFromSite,
                                      double thresholdMinutes) implements DestinationPolicy {
         @Override
         public int destination(Patient p, double now, Situation situation) {

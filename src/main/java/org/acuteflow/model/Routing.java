@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.ProviderNetworks;
 import org.acuteflow.network.RoutingProtocol;
@@ -62,17 +63,12 @@ public final class Routing {
         selfPresentSite = new int[zones];
         for (int z = 0; z < zones; z++) {
             final int zone = z;
-            Integer[] bySiteTime = new Integer[sites.size()];
-            for (int s = 0; s < bySiteTime.length; s++) {
-                bySiteTime[s] = s;
-            }
-            Arrays.sort(bySiteTime, Comparator.<Integer>comparingDouble(s -> t.zoneToSite(zone, s))
-                    .thenComparingInt(s -> s));
+            Integer[] bySiteTime = sitesByMinutes(sites.size(), s -> t.zoneToSite(zone, s));
             int[] allAe = filter(bySiteTime, ae);
             selfPresentSite[z] = allAe[0];
             // Ambulance destinations: within the zone's provider network when routing is restricted.
             int own = pn != null && pn.restricts(z) ? pn.ofZone(z) : -1;
-            java.util.function.IntToDoubleFunction fromZone = s -> t.zoneToSite(zone, s);
+            IntToDoubleFunction fromZone = s -> t.zoneToSite(zone, s);
             aeSites[z] = withinNetwork(allAe, own, pn, false, fromZone);
             int[] stroke = withinNetwork(filter(bySiteTime, strokeEligible), own, pn, strokeDivertsOnFullHasu, fromZone);
             strokeSites[z] = stroke.length > 0 ? stroke : aeSites[z];
@@ -91,12 +87,7 @@ public final class Routing {
         nearestMtcFromSite = new int[sites.size()];
         for (int a = 0; a < sites.size(); a++) {
             final int from = a;
-            Integer[] bySiteTime = new Integer[sites.size()];
-            for (int s = 0; s < bySiteTime.length; s++) {
-                bySiteTime[s] = s;
-            }
-            // Stable sort: equal times keep the lower index, as the nearest-first scan always did.
-            Arrays.sort(bySiteTime, Comparator.comparingDouble(b -> t.siteToSite(from, b)));
+            Integer[] bySiteTime = sitesByMinutes(sites.size(), b -> t.siteToSite(from, b));
             int own = pn != null && pn.restrict() ? pn.ofSite(a) : -1;
             int[] candidates = withinNetwork(filter(bySiteTime, b -> b != from && mtc.test(b)), own, pn, true,
                     b -> t.siteToSite(from, b));
@@ -110,7 +101,7 @@ public final class Routing {
      * margin nearer than the own network's nearest; everything when the own network has none.
      */
     private static int[] withinNetwork(int[] nearestFirst, int own, ProviderNetworks pn, boolean specialist,
-                                       java.util.function.IntToDoubleFunction minutes) {
+                                       IntToDoubleFunction minutes) {
         if (own < 0) {
             return nearestFirst;
         }
@@ -127,6 +118,16 @@ public final class Routing {
         final double limit = ownNearest - pn.borderMinutes();
         return Arrays.stream(nearestFirst).filter(s -> pn.ofSite(s) == own
                 || specialist && minutes.applyAsDouble(s) < limit).toArray();
+    }
+
+    /** Site indices 0..n-1 by {@code minutes}, nearest first; equal times keep the lower index (a stable sort). */
+    private static Integer[] sitesByMinutes(int n, IntToDoubleFunction minutes) {
+        Integer[] order = new Integer[n];
+        for (int s = 0; s < n; s++) {
+            order[s] = s;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(minutes::applyAsDouble));
+        return order;
     }
 
     private static int[] filter(Integer[] ordered, IntPredicate keep) {
