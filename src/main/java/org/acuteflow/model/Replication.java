@@ -113,7 +113,8 @@ final class Replication {
         occupancy = new FlowStatistics.Occupancy(n, warmup, end);
         destinations = model.destinations();
         this.ambulances = new AmbulanceService<>(simulator, travel, responseTravelFactor,
-                new Fleet(model.vehiclesPerStation(), routing.stationOrder()), Dispatch.of(Dispatch.DEFAULT),
+                new Fleet(model.vehiclesPerStation(), routing.stationOrder(), travel, network.sites().size()),
+                Dispatch.of(model.parameters().ems().dispatch()),
                 new AmbulanceService.Crew<>() {
                     @Override
                     public void dispatched(Journey j, int vehicle, int station, double travelMinutes, double now) {
