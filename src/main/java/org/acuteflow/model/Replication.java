@@ -9,7 +9,8 @@ import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.demand.ThinnedArrivals;
 import org.acuteflow.demand.WeeklyProfile;
-import org.acuteflow.ems.CallQueue;
+import org.acuteflow.ems.AmbulanceService;
+import org.acuteflow.ems.Dispatch;
 import org.acuteflow.ems.Fleet;
 import org.acuteflow.experiment.PatientSink;
 import org.acuteflow.experiment.ReplicationResult;
@@ -52,9 +53,7 @@ final class Replication {
     private final double responseTravelFactor;
     private final double end;
     private final PatientFactory factory;
-    private final Fleet fleet;
-    private final CallQueue<Journey> queue = new CallQueue<>();
-    private final Vehicle[] vehicles;
+    private final AmbulanceService<Journey> ambulances;
     private final List<Site> sites;
     private final int[] hasuBeds;
     private final int[] strokeUnitBeds;
@@ -94,11 +93,6 @@ final class Replication {
         this.warmup = run.warmupMinutes();
         this.end = run.endMinutes();
         this.factory = new PatientFactory(model.parameters(), model.zoneTables(), context);
-        this.fleet = new Fleet(model.vehiclesPerStation(), routing.stationOrder());
-        this.vehicles = new Vehicle[fleet.size()];
-        for (int v = 0; v < vehicles.length; v++) {
-            vehicles[v] = new Vehicle(v);
-        }
         this.sites = network.sites();
         int n = sites.size();
         hasuBeds = new int[n];
@@ -118,6 +112,24 @@ final class Replication {
         stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute(), model.outcomes());
         occupancy = new FlowStatistics.Occupancy(n, warmup, end);
         destinations = model.destinations();
+        this.ambulances = new AmbulanceService<>(simulator, travel, responseTravelFactor,
+                new Fleet(model.vehiclesPerStation(), routing.stationOrder()), Dispatch.of(Dispatch.DEFAULT),
+                new AmbulanceService.Crew<>() {
+                    @Override
+                    public void dispatched(Journey j, int vehicle, int station, double travelMinutes, double now) {
+                        Patient p = j.patient;
+                        p.dispatchMinutes = now;
+                        p.station = station;
+                        j.vehicle = vehicle;
+                        j.stage = Stage.AT_SCENE;
+                        j.schedule(factory.mobilisationMinutes(p) + travelMinutes);
+                    }
+
+                    @Override
+                    public void busyChanged(int busy, double now) {
+                        occupancy.busyVehicles.set(now, busy);
+                    }
+                });
     }
 
     ReplicationResult run() {
@@ -139,8 +151,8 @@ final class Replication {
         simulator.start();
         occupancy.finish(Math.max(simulator.time(), end));
         ReplicationResult result = new ReplicationResult();
-        stats.write(result, run.years(), occupancy, routing, events, occupancy.busyVehicles.mean()
-                / Math.max(1, fleet.size()));
+        stats.write(result, run.years(), occupancy, routing, events + ambulances.events(),
+                occupancy.busyVehicles.mean() / Math.max(1, ambulances.size()));
         return result;
     }
 
@@ -211,79 +223,7 @@ final class Replication {
     // ------------------------------------------------------------------ ambulance
 
     private void call(Journey j, double now) {
-        int v = fleet.dispatchNearest(j.patient.zone);
-        if (v < 0) {
-            queue.add(j, j.patient.categoryA);
-            return;
-        }
-        occupancy.busyVehicles.set(now, fleet.busy());
-        respond(j, v, -1, now);
-    }
-
-    /** Sends vehicle {@code v} to the patient, from site {@code fromSite} or (when -1) its home station. */
-    private void respond(Journey j, int v, int fromSite, double now) {
-        Patient p = j.patient;
-        p.dispatchMinutes = now;
-        p.station = fleet.homeStation(v);
-        j.vehicle = v;
-        double base = fromSite >= 0 ? travel.zoneToSite(p.zone, fromSite) : travel.stationToZone(p.station, p.zone);
-        double minutes = factory.mobilisationMinutes(p)
-                + base * responseTravelFactor * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
-        j.stage = Stage.AT_SCENE;
-        j.schedule(minutes);
-    }
-
-    /**
-     * Vehicle {@code v} is clear, at site {@code fromSite} or (when -1) at the scene in {@code zone}: it takes
-     * the next queued call or heads back to its station. Zone-to-zone times are not part of the network, so a
-     * vehicle clearing at a scene answers a queued call with its home station's travel time.
-     */
-    private void vehicleClear(int v, int fromSite, int zone, double now) {
-        Journey next = queue.poll();
-        if (next != null) {
-            respond(next, v, fromSite, now);
-            return;
-        }
-        int home = fleet.homeStation(v);
-        double base = fromSite >= 0 ? travel.siteToStation(fromSite, home) : travel.stationToZone(home, zone);
-        vehicles[v].stage = VehicleStage.BACK_AT_STATION;
-        vehicles[v].schedule(base * travel.factor(hourOfWeek(now), TravelTimes.Mode.NORMAL));
-    }
-
-    private enum VehicleStage { HANDOVER_DONE, BACK_AT_STATION }
-
-    private final class Vehicle extends Event {
-        private final int id;
-        private VehicleStage stage;
-        private int site;
-
-        Vehicle(int id) {
-            super(simulator);
-            this.id = id;
-        }
-
-        void handover(int atSite, double minutes) {
-            site = atSite;
-            stage = VehicleStage.HANDOVER_DONE;
-            schedule(minutes);
-        }
-
-        @Override
-        public void actions() {
-            events++;
-            double now = simulator.time();
-            if (stage == VehicleStage.HANDOVER_DONE) {
-                vehicleClear(id, site, -1, now);
-            } else {
-                Journey next = queue.poll();
-                if (next != null) {
-                    respond(next, id, -1, now);
-                } else {
-                    fleet.release(id);
-                    occupancy.busyVehicles.set(now, fleet.busy());
-                }
-            }
-        }
+        ambulances.call(j, now);
     }
 
     // ------------------------------------------------------------------ patient journey
@@ -291,7 +231,7 @@ final class Replication {
     private enum Stage { CALL, AT_SCENE, LEAVE_SCENE, DOOR, ED_LEAVE, TRANSFER_DEPART, TRANSFER_ARRIVE,
         HASU_DISCHARGE, STROKE_UNIT_DISCHARGE, WARD_DISCHARGE }
 
-    private final class Journey extends Event {
+    private final class Journey extends Event implements AmbulanceService.Call {
         private final Patient patient;
         private Stage stage;
         private int vehicle = -1;
@@ -302,6 +242,16 @@ final class Replication {
         Journey(Patient patient) {
             super(simulator);
             this.patient = patient;
+        }
+
+        @Override
+        public int zone() {
+            return patient.zone;
+        }
+
+        @Override
+        public boolean categoryA() {
+            return patient.categoryA;
         }
 
         @Override
@@ -369,7 +319,7 @@ final class Replication {
         int v = j.vehicle;
         if (!p.conveyed) {
             j.vehicle = -1;
-            vehicleClear(v, -1, p.zone, now);
+            ambulances.clearAtScene(v, p.zone, now);
             finish(j);
             return;
         }
@@ -389,7 +339,7 @@ final class Replication {
         p.doorMinutes = now;
         p.firstSite = j.site;
         if (j.vehicle >= 0) {
-            vehicles[j.vehicle].handover(j.site, factory.handoverMinutes(p));
+            ambulances.handover(j.vehicle, j.site, factory.handoverMinutes(p));
             j.vehicle = -1;
         }
         Site site = sites.get(j.site);

@@ -1,0 +1,164 @@
+package org.acuteflow.ems;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.acuteflow.network.TravelTimes;
+import org.acuteflow.sim.WeekTime;
+import umontreal.ssj.simevents.Event;
+import umontreal.ssj.simevents.Simulator;
+
+/**
+ * The ambulance operations of one replication: the fleet, the call queue and one SSJ event per vehicle for its
+ * own moves (handover done, back at station). The patient side talks to it through four calls ({@link #call},
+ * {@link #handover}, {@link #clearAtScene}) and hears back through {@link Crew}: a vehicle sent to a call, and
+ * the count of busy vehicles changing. Vehicles are numbered 0..size-1 as in {@link Fleet}.
+ *
+ * <p>Mutable; confined to one replication.
+ *
+ * @param <C> a call (a patient's journey)
+ */
+public final class AmbulanceService<C extends AmbulanceService.Call> {
+
+    /** What the service needs to know of a call. */
+    public interface Call {
+        /** The zone of the incident. */
+        int zone();
+
+        /** Category A calls are answered first when calls queue. */
+        boolean categoryA();
+    }
+
+    /** The patient side of the service. */
+    public interface Crew<C> {
+        /**
+         * Vehicle {@code vehicle} of home station {@code station} is sent to {@code call} at {@code now};
+         * {@code travelMinutes} is its blue-light drive to the scene (mobilisation not included).
+         */
+        void dispatched(C call, int vehicle, int station, double travelMinutes, double now);
+
+        /** The number of busy vehicles is now {@code busy}. */
+        void busyChanged(int busy, double now);
+    }
+
+    private final Simulator simulator;
+    private final TravelTimes travel;
+    private final double responseTravelFactor;
+    private final Fleet fleet;
+    private final Dispatch dispatch;
+    private final Crew<C> crew;
+    private final CallQueue<C> queue = new CallQueue<>();
+    private final List<Vehicle> vehicles;
+    private long events;
+
+    /**
+     * @param responseTravelFactor multiplies the base travel time of the response leg (the calibrated factor)
+     * @param fleet                vehicles at their stations
+     * @param dispatch             which free vehicle answers a call
+     */
+    public AmbulanceService(Simulator simulator, TravelTimes travel, double responseTravelFactor, Fleet fleet,
+            Dispatch dispatch, Crew<C> crew) {
+        this.simulator = simulator;
+        this.travel = travel;
+        this.responseTravelFactor = responseTravelFactor;
+        this.fleet = fleet;
+        this.dispatch = dispatch;
+        this.crew = crew;
+        this.vehicles = new ArrayList<>(fleet.size());
+        for (int v = 0; v < fleet.size(); v++) {
+            vehicles.add(new Vehicle(v));
+        }
+    }
+
+    /** Vehicles in the fleet. */
+    public int size() {
+        return fleet.size();
+    }
+
+    /** Vehicle events run so far. */
+    public long events() {
+        return events;
+    }
+
+    /** A call arrives at {@code now}: a free vehicle responds, or the call waits in the queue. */
+    public void call(C c, double now) {
+        int v = dispatch.choose(fleet, c.zone());
+        if (v < 0) {
+            queue.add(c, c.categoryA());
+            return;
+        }
+        crew.busyChanged(fleet.busy(), now);
+        respond(c, v, -1, now);
+    }
+
+    /** Vehicle {@code v} arrived at site {@code site}; it is clear after {@code minutes} of handover. */
+    public void handover(int v, int site, double minutes) {
+        vehicles.get(v).handover(site, minutes);
+    }
+
+    /** Vehicle {@code v} is clear at the scene in {@code zone} (the patient was not conveyed). */
+    public void clearAtScene(int v, int zone, double now) {
+        vehicleClear(v, -1, zone, now);
+    }
+
+    /** Sends vehicle {@code v} to the call, from site {@code fromSite} or (when -1) its home station. */
+    private void respond(C c, int v, int fromSite, double now) {
+        int station = fleet.homeStation(v);
+        int zone = c.zone();
+        double base = fromSite >= 0 ? travel.zoneToSite(zone, fromSite) : travel.stationToZone(station, zone);
+        crew.dispatched(c, v, station, base * responseTravelFactor
+                * travel.factor(WeekTime.hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT), now);
+    }
+
+    /**
+     * Vehicle {@code v} is clear, at site {@code fromSite} or (when -1) at the scene in {@code zone}: it takes
+     * the next queued call or heads back to its station. Zone-to-zone times are not part of the network, so a
+     * vehicle clearing at a scene answers a queued call with its home station's travel time.
+     */
+    private void vehicleClear(int v, int fromSite, int zone, double now) {
+        C next = queue.poll();
+        if (next != null) {
+            respond(next, v, fromSite, now);
+            return;
+        }
+        int home = fleet.homeStation(v);
+        double base = fromSite >= 0 ? travel.siteToStation(fromSite, home) : travel.stationToZone(home, zone);
+        vehicles.get(v).stage = VehicleStage.BACK_AT_STATION;
+        vehicles.get(v).schedule(base * travel.factor(WeekTime.hourOfWeek(now), TravelTimes.Mode.NORMAL));
+    }
+
+    private enum VehicleStage { HANDOVER_DONE, BACK_AT_STATION }
+
+    private final class Vehicle extends Event {
+        private final int id;
+        private VehicleStage stage;
+        private int site;
+
+        Vehicle(int id) {
+            super(simulator);
+            this.id = id;
+        }
+
+        void handover(int atSite, double minutes) {
+            site = atSite;
+            stage = VehicleStage.HANDOVER_DONE;
+            schedule(minutes);
+        }
+
+        @Override
+        public void actions() {
+            events++;
+            double now = simulator.time();
+            if (stage == VehicleStage.HANDOVER_DONE) {
+                vehicleClear(id, site, -1, now);
+            } else {
+                C next = queue.poll();
+                if (next != null) {
+                    respond(next, id, -1, now);
+                } else {
+                    fleet.release(id);
+                    crew.busyChanged(fleet.busy(), now);
+                }
+            }
+        }
+    }
+}
