@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 @FunctionalInterface
 public interface Dispatch {
     /** The key of the default rule. */
-    String DEFAULT = "nearest-free";
+    String DEFAULT = "nearest_free";
 
     /** Takes a free vehicle for a call in {@code zone} and returns its id, or -1 when the call must wait. */
     int choose(Fleet fleet, int zone);

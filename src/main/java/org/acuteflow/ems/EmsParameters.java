@@ -19,10 +19,11 @@ import org.acuteflow.demand.PerClass;
  *                             the network has no road distances of its own
  * @param responseTravelFactor multiplies the travel minutes of the response leg (to the scene) only: it stands
  *                             for the first responders and standby points the model does not represent
+ * @param dispatch             the key of the dispatch rule ({@link Dispatch#rules}): which free vehicle answers
  */
 public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, PerClass<DistributionSpec> onSceneMinutes,
                             DistributionSpec handoverMinutes, double roadKmPerBaseMinute,
-                            double responseTravelFactor) implements Validated {
+                            double responseTravelFactor, String dispatch) implements Validated {
     public static final String PATH = "parameters.ems";
 
     public static EmsParameters from(JsonNode tree, SourceMap sources) {
@@ -34,5 +35,10 @@ public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinu
         p.inRange(path + ".fleet_scale", fleetScale, 0, 100);
         p.inRange(path + ".road_km_per_base_minute", roadKmPerBaseMinute, 1e-3, 100);
         p.inRange(path + ".response_travel_factor", responseTravelFactor, 0.1, 10);
+        if (p.required(path + ".dispatch", dispatch) && !Dispatch.rules().containsKey(dispatch)) {
+            p.add(path + ".dispatch", "names no dispatch rule: '" + dispatch + "'"
+                    + org.acuteflow.config.Suggest.didYouMean(dispatch, Dispatch.rules().keySet())
+                    + "; rules are " + Dispatch.rules().keySet());
+        }
     }
 }
