@@ -52,7 +52,7 @@ public final class ExperimentLoader {
     record ScenarioFile(String name, String description, String configuration, JsonNode parameters,
                         List<String> closeSites, List<NetworkEdits.SiteService> closeServices,
                         List<NetworkEdits.SiteService> openServices, JsonNode coverProfiles, JsonNode cover,
-                        JsonNode beds, JsonNode fleet) {
+                        JsonNode beds, JsonNode fleet, JsonNode providerNetworks) {
     }
 
     private ExperimentLoader() {
@@ -283,7 +283,10 @@ public final class ExperimentLoader {
                 + " (files in its configurations/ folder)");
     }
 
-    /** A scenario's own configuration keys (cover, beds, fleet, cover profiles) as one overlay; empty for none. */
+    /**
+     * A scenario's own configuration keys (cover, beds, fleet, cover profiles, provider networks) as one overlay;
+     * empty for none.
+     */
     private static ObjectNode overlay(ScenarioFile s) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         java.util.Map<String, JsonNode> keys = new java.util.LinkedHashMap<>();
@@ -291,6 +294,7 @@ public final class ExperimentLoader {
         keys.put("cover", s.cover());
         keys.put("beds", s.beds());
         keys.put("fleet", s.fleet());
+        keys.put("provider_networks", s.providerNetworks());
         keys.forEach((k, v) -> {
             if (v != null && !v.isNull()) {
                 o.set(k, v);
@@ -364,7 +368,7 @@ public final class ExperimentLoader {
                     putIfAbsent(so, "close_sites", f.arrayNode());
                     putIfAbsent(so, "close_services", f.arrayNode());
                     putIfAbsent(so, "open_services", f.arrayNode());
-                    for (String key : List.of("cover_profiles", "cover", "beds", "fleet")) {
+                    for (String key : List.of("cover_profiles", "cover", "beds", "fleet", "provider_networks")) {
                         putIfAbsent(so, key, f.nullNode());
                     }
                 }

@@ -32,6 +32,8 @@ import org.acuteflow.config.Validated;
  * @param traumaTransferDelayMinutes       door of the trauma unit to departure of the secondary transfer
  * @param strokeUnitBedQueue               a stroke admitted to a general ward of a site with a stroke unit moves
  *                                         to the stroke unit when a bed frees (false: stays on the ward)
+ * @param edCrowding                       how handover and time to be seen rise with emergency department
+ *                                         occupancy, and how departments are sized ({@link EdCrowding})
  */
 public record HospitalParameters(DistributionSpec hasuDoorToScanMinutes, DistributionSpec otherDoorToScanMinutes,
                                  DistributionSpec hasuScanToNeedleMinutes, DistributionSpec otherScanToNeedleMinutes,
@@ -42,7 +44,7 @@ public record HospitalParameters(DistributionSpec hasuDoorToScanMinutes, Distrib
                                  DistributionSpec hasuStayMinutes, double strokeUnitAfterHasuShare,
                                  DistributionSpec strokeUnitStayMinutes, DistributionSpec mimicStayMinutes,
                                  DistributionSpec edStayMinutes, DistributionSpec traumaTransferDelayMinutes,
-                                 boolean strokeUnitBedQueue) implements Validated {
+                                 boolean strokeUnitBedQueue, EdCrowding edCrowding) implements Validated {
     public static final String PATH = "parameters.hospital";
 
     public static HospitalParameters from(JsonNode tree, SourceMap sources) {
@@ -59,5 +61,8 @@ public record HospitalParameters(DistributionSpec hasuDoorToScanMinutes, Distrib
         p.inRange(path + ".min_window_after_scan_minutes", minWindowAfterScanMinutes, 0, max);
         p.inRange(path + ".max_onset_to_puncture_minutes", maxOnsetToPunctureMinutes, 0, max);
         p.probability(path + ".stroke_unit_after_hasu_share", strokeUnitAfterHasuShare);
+        if (edCrowding != null) {
+            edCrowding.validate(p, path + ".ed_crowding");
+        }
     }
 }

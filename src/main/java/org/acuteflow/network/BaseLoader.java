@@ -27,7 +27,8 @@ final class BaseLoader {
             "population_65plus", "stroke_admissions_per_year");
     static final Set<String> SITE_COLUMNS = Set.of("id", "name", "lat", "lon", "type1_ae", "hasu", "stroke_unit",
             "thrombolysis", "thrombectomy", "mtc", "trauma_unit");
-    static final Set<String> SITE_OPTIONAL = Set.of("hasu_beds", "stroke_unit_beds", "source");
+    // Services added after the first networks were written are optional columns (empty: not offered).
+    static final Set<String> SITE_OPTIONAL = Set.of("hasu_beds", "stroke_unit_beds", "source", "pci");
     static final Set<String> STATION_COLUMNS = Set.of("id", "name", "lat", "lon", "vehicles");
     static final Set<String> STATION_OPTIONAL = Set.of("zone", "source");
     static final Set<String> ROAD_COLUMNS = Set.of("from", "to", "km");

@@ -78,7 +78,8 @@ final class Configurations {
     }
 
     /** The keys a scenario may write in the experiment file itself, with this file's syntax. */
-    public static final Set<String> SCENARIO_KEYS = Set.of("cover_profiles", "cover", "beds", "fleet");
+    public static final Set<String> SCENARIO_KEYS = Set.of("cover_profiles", "cover", "beds", "fleet",
+            "provider_networks");
 
     /**
      * The configuration {@code name} with a scenario's own overlay applied last: its {@link #SCENARIO_KEYS} as

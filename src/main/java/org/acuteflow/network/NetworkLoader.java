@@ -46,7 +46,7 @@ public final class NetworkLoader {
 
     /**
      * As {@link #load(Path, String)}, then a scenario's own overlay ({@code cover_profiles}, {@code cover},
-     * {@code beds}, {@code fleet} written in the experiment file), its problems located through {@code sources}
+     * {@code beds}, {@code fleet}, {@code provider_networks} written in the experiment file), its problems located through {@code sources}
      * under {@code path}. An empty or null overlay changes nothing.
      */
     public static Network load(Path dir, String configuration, com.fasterxml.jackson.databind.JsonNode overlay,

@@ -19,7 +19,13 @@ public enum Service {
     /** Major trauma centre. */
     MTC,
     /** Trauma unit (receives trauma, transfers major trauma on to the MTC). */
-    TRAUMA_UNIT;
+    TRAUMA_UNIT,
+    /**
+     * Primary percutaneous coronary intervention for ST-elevation myocardial infarction (a heart attack centre's
+     * catheter laboratory). Needs no A&E: specialist heart hospitals received heart attacks straight from the
+     * ambulance.
+     */
+    PCI;
 
     /**
      * The services a site cannot offer without {@code service}: a trauma unit and a major trauma centre receive

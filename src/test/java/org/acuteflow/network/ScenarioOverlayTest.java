@@ -15,7 +15,10 @@ import org.acuteflow.config.ScenarioSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** cover:/beds:/fleet: written in a scenario of the experiment file act as a last configuration overlay. */
+/**
+ * cover:/beds:/fleet:/provider_networks: written in a scenario of the experiment file act as a last configuration
+ * overlay.
+ */
 class ScenarioOverlayTest {
     @TempDir
     Path dir;
@@ -76,5 +79,44 @@ class ScenarioOverlayTest {
         assertTrue(site.file().endsWith("exp.yaml") && site.line() == 8, site.toString());
         assertTrue(ex.problems().stream().anyMatch(p -> p.field().equals("scenarios[0].fleet.scale") && p.line() == 9),
                 ex.getMessage());
+    }
+
+    /**
+     * provider_networks: in a scenario gives the same protocol as a configuration file saying the same thing; a
+     * second scenario on the same configuration without it is unrestricted.
+     */
+    @Test
+    void providerNetworksInTheScenarioEqualTheSameKeysInAConfigurationFile() throws IOException {
+        Path net = NetworkValidationTest.copyExample(dir);
+        Files.writeString(net.resolve("areas.csv"), "name,network\nNorthside,north\nSouthside,south\n");
+        Files.writeString(net.resolve("configurations/hasu-networks.yaml"), """
+                extends: hasu
+                provider_networks: {file: areas.csv, column: network, restrict_routing: true, border_minutes: 10}
+                """);
+        Path file = dir.resolve("pn.yaml");
+        Files.writeString(file, "name: pn\nnetwork: " + net.toAbsolutePath()
+                + "\nrun: {days: 2, replications: 1, seed: 1}\nscenarios:\n  - name: a\n    configuration: hasu\n"
+                + "    provider_networks: {file: areas.csv, column: network, restrict_routing: true, border_minutes: 10}\n"
+                + "  - name: b\n    configuration: hasu\n");
+        Experiment e = ExperimentLoader.load(file);
+        ScenarioSpec a = e.scenarios().get(0);
+        Network withOverlay = NetworkLoader.load(e.networkDir(), a.configuration(), a.overlay(), a.path(), a.sources());
+        ProviderNetworks pn = withOverlay.protocol().providerNetworks();
+        assertEquals(NetworkLoader.load(net, "hasu-networks").protocol(), withOverlay.protocol());
+        assertEquals(java.util.List.of("north", "south"), pn.names());
+        assertTrue(pn.restricts(0) && pn.borderMinutes() == 10);
+        ScenarioSpec b = e.scenarios().get(1);
+        assertEquals(null, NetworkLoader.load(e.networkDir(), b.configuration(), b.overlay(), b.path(), b.sources())
+                .protocol().providerNetworks());
+    }
+
+    @Test
+    void aBadProviderNetworkKeyInTheScenarioIsReportedAtItsLine() throws IOException {
+        Experiment e = experiment("""
+                    provider_networks: {column: ahsn, restrict_routing: perhaps}
+                """);
+        InputException ex = assertThrows(InputException.class, () -> network(e));
+        assertTrue(ex.problems().stream().anyMatch(p -> p.field().equals("scenarios[0].provider_networks.restrict_routing")
+                && p.file().endsWith("exp.yaml") && p.line() == 7), ex.getMessage());
     }
 }
