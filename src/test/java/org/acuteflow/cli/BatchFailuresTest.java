@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.acuteflow.experiment.ModelFactory;
 import org.acuteflow.model.FlowModelFactory;
+import org.acuteflow.testing.ExampleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -68,7 +69,7 @@ class BatchFailuresTest {
 
     @Test
     void aBatchRunsEveryExperimentAndAnInternalErrorIsNotHiddenByBadInput() throws IOException {
-        org.acuteflow.robustness.FixturesAccess.copyExample(dir.resolve("net"));
+        ExampleFiles.copyExampleNetwork(dir.resolve("net"));
         Path bad = experiment("a-bad", "-1");
         Path bug = experiment("bug", "0.002");
         Path good = experiment("c-good", "0.002");
@@ -93,7 +94,7 @@ class BatchFailuresTest {
 
     @Test
     void badInputAloneExitsTwo() throws IOException {
-        org.acuteflow.robustness.FixturesAccess.copyExample(dir.resolve("net"));
+        ExampleFiles.copyExampleNetwork(dir.resolve("net"));
         Path bad = experiment("a-bad", "-1");
         Path good = experiment("c-good", "0.002");
         Result r = run("run", bad.toString(), good.toString(), "--results", dir.resolve("results").toString(),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.acuteflow.cli.Main;
+import org.acuteflow.testing.ExampleFiles;
 
 /** Helpers for cluster tests: the command line in this JVM and a small experiment on the example network. */
 final class Members {
@@ -34,37 +35,9 @@ final class Members {
     }
 
     /** Copies the shipped example network to {@code dir/net} and writes a small experiment beside it. */
-    static Path experiment(Path dir, String name, int replications, double days, double scale) throws IOException {
-        Path from = Path.of("networks", "example");
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = dir.resolve("net").resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, String.join("\n",
-                "name: " + name,
-                "network: net",
-                "run:",
-                "  days: " + days,
-                "  warmup_days: 0",
-                "  replications: " + replications,
-                "  seed: 20240901",
-                "outputs: [differences]",
-                "scenarios:",
-                "  - name: hasu",
-                "    configuration: hasu",
-                "  - name: local",
-                "    configuration: local",
-                "parameters:",
-                "  demand:",
-                "    scale: " + scale) + "\n");
-        return file;
+    static Path experiment(Path dir, String name, int replications, double days, double scale) {
+        ExampleFiles.copyExampleNetwork(dir.resolve("net"));
+        return ExampleFiles.write(dir, name, ExampleFiles.smallExperiment(name, replications, days, scale));
     }
 
     static long stored(Path partial) throws IOException {

@@ -10,10 +10,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.acuteflow.cli.Main;
 import org.acuteflow.config.InputException;
 import org.acuteflow.config.InputProblem;
+import org.acuteflow.testing.ExampleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,20 +28,8 @@ class NetworkValidationTest {
     }
 
     /** A fresh copy of the example network in a new folder under {@code parent}. */
-    static Path copyExample(Path parent) throws IOException {
-        Path src = ExampleNetworkTest.EXAMPLE;
-        Path dst = Files.createTempDirectory(parent, "net");
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
+    static Path copyExample(Path parent) {
+        return ExampleFiles.copyExampleNetworkToNewFolder(parent);
     }
 
     /** Replaces line {@code line} (1-based) of {@code file}. */

@@ -219,7 +219,7 @@ class MutationTest {
             String tail = text.substring(m.end());
             for (int i = 0; i < 12; i++) {
                 Path case_ = Files.createDirectories(dir.resolve("shipped-" + mutants));
-                Fixtures.copyTree(experiments, case_);
+                org.acuteflow.testing.ExampleFiles.copyTree(experiments, case_);
                 Path exp = case_.resolve(file.getFileName().toString());
                 byte[] damaged = mutate(tail.getBytes(StandardCharsets.UTF_8), i % KINDS, random);
                 Files.write(exp, (head + new String(damaged, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
