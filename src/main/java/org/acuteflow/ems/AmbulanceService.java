@@ -9,9 +9,12 @@ import umontreal.ssj.simevents.Simulator;
 
 /**
  * The ambulance operations of one replication: the fleet, the call queue and one SSJ event per vehicle for its
- * own moves (handover done, back at station). The patient side talks to it through four calls ({@link #call},
+ * own moves (handover done, back at station). The patient side talks to it through three calls ({@link #call},
  * {@link #handover}, {@link #clearAtScene}) and hears back through {@link Crew}: a vehicle sent to a call, and
- * the count of busy vehicles changing. Vehicles are numbered 0..size-1 as in {@link Fleet}.
+ * the count of busy vehicles changing. A call is an incident at a scene or an inter-hospital transfer
+ * ({@link Call#pickupSite()}): both wait for a vehicle in the same queue. A vehicle clear at a hospital or scene
+ * takes the next queued call, else drives back to its station, and the dispatch rule may send it again on the
+ * way. Vehicles are numbered 0..size-1 as in {@link Fleet}.
  *
  * <p>Mutable; confined to one replication.
  *
@@ -26,13 +29,19 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
 
         /** Category A calls are answered first when calls queue. */
         boolean categoryA();
+
+        /** The hospital site a transfer leaves from, or -1 for an incident at a scene in {@link #zone()}. */
+        default int pickupSite() {
+            return -1;
+        }
     }
 
     /** The patient side of the service. */
     public interface Crew<C> {
         /**
          * Vehicle {@code vehicle} of home station {@code station} is sent to {@code call} at {@code now};
-         * {@code travelMinutes} is its blue-light drive to the scene (mobilisation not included).
+         * {@code travelMinutes} is its blue-light drive to the scene or the transfer's site (mobilisation not
+         * included).
          */
         void dispatched(C call, int vehicle, int station, double travelMinutes, double now);
 
@@ -79,15 +88,23 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
         return events;
     }
 
-    /** A call arrives at {@code now}: a free vehicle responds, or the call waits in the queue. */
+    /**
+     * A call (an incident, or a transfer asking for a vehicle) arrives at {@code now}: the vehicle the dispatch
+     * rule chooses responds, or the call waits in the queue.
+     */
     public void call(C c, double now) {
-        int v = dispatch.choose(fleet, c.zone());
+        int site = c.pickupSite();
+        int v = site >= 0 ? dispatch.chooseForSite(fleet, site, now) : dispatch.choose(fleet, c.zone(), now);
         if (v < 0) {
             queue.add(c, c.categoryA());
             return;
         }
+        int from = fleet.lastFromSite();
+        if (fleet.lastWasReturning()) {
+            vehicles.get(v).cancel();
+        }
         crew.busyChanged(fleet.busy(), now);
-        respond(c, v, -1, now);
+        respond(c, v, from, now);
     }
 
     /** Vehicle {@code v} arrived at site {@code site}; it is clear after {@code minutes} of handover. */
@@ -100,13 +117,23 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
         vehicleClear(v, -1, zone, now);
     }
 
-    /** Sends vehicle {@code v} to the call, from site {@code fromSite} or (when -1) its home station. */
+    /**
+     * Sends vehicle {@code v} to the call, from site {@code fromSite} or (when -1) its home station. The response
+     * travel factor applies to scenes only: it stands for first responders and standby points, which do not
+     * carry transfers.
+     */
     private void respond(C c, int v, int fromSite, double now) {
         int station = fleet.homeStation(v);
+        double blueLight = travel.factor(WeekTime.hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
+        int site = c.pickupSite();
+        if (site >= 0) {
+            double base = fromSite >= 0 ? travel.siteToSite(fromSite, site) : travel.siteToStation(site, station);
+            crew.dispatched(c, v, station, base * blueLight, now);
+            return;
+        }
         int zone = c.zone();
         double base = fromSite >= 0 ? travel.zoneToSite(zone, fromSite) : travel.stationToZone(station, zone);
-        crew.dispatched(c, v, station, base * responseTravelFactor
-                * travel.factor(WeekTime.hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT), now);
+        crew.dispatched(c, v, station, base * responseTravelFactor * blueLight, now);
     }
 
     /**
@@ -122,8 +149,10 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
         }
         int home = fleet.homeStation(v);
         double base = fromSite >= 0 ? travel.siteToStation(fromSite, home) : travel.stationToZone(home, zone);
+        double minutes = base * travel.factor(WeekTime.hourOfWeek(now), TravelTimes.Mode.NORMAL);
+        fleet.returning(v, fromSite, now, now + minutes);
         vehicles.get(v).stage = VehicleStage.BACK_AT_STATION;
-        vehicles.get(v).schedule(base * travel.factor(WeekTime.hourOfWeek(now), TravelTimes.Mode.NORMAL));
+        vehicles.get(v).schedule(minutes);
     }
 
     private enum VehicleStage { HANDOVER_DONE, BACK_AT_STATION }
@@ -153,6 +182,7 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
             } else {
                 C next = queue.poll();
                 if (next != null) {
+                    fleet.stopReturning(id);
                     respond(next, id, -1, now);
                 } else {
                     fleet.release(id);

@@ -19,7 +19,7 @@ import org.acuteflow.demand.PerClass;
  *                             the network has no road distances of its own
  * @param responseTravelFactor multiplies the travel minutes of the response leg (to the scene) only: it stands
  *                             for the first responders and standby points the model does not represent
- * @param dispatch             the key of the dispatch rule ({@link Dispatch#rules}): which free vehicle answers
+ * @param dispatch             key of the dispatch rule ({@link Dispatch#rules()})
  */
 public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, PerClass<DistributionSpec> onSceneMinutes,
                             DistributionSpec handoverMinutes, double roadKmPerBaseMinute,
@@ -35,10 +35,9 @@ public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinu
         p.inRange(path + ".fleet_scale", fleetScale, 0, 100);
         p.inRange(path + ".road_km_per_base_minute", roadKmPerBaseMinute, 1e-3, 100);
         p.inRange(path + ".response_travel_factor", responseTravelFactor, 0.1, 10);
-        if (p.required(path + ".dispatch", dispatch) && !Dispatch.rules().containsKey(dispatch)) {
-            p.add(path + ".dispatch", "names no dispatch rule: '" + dispatch + "'"
-                    + org.acuteflow.config.Suggest.didYouMean(dispatch, Dispatch.rules().keySet())
-                    + "; rules are " + Dispatch.rules().keySet());
+        if (dispatch != null && !Dispatch.rules().containsKey(dispatch)) {
+            p.add(path + ".dispatch", "unknown dispatch rule '" + dispatch + "'; use one of "
+                    + Dispatch.rules().keySet());
         }
     }
 }

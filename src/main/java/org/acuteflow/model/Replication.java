@@ -98,7 +98,8 @@ final class Replication {
             pathwayOf[c.ordinal()] = runs[Pathways.indexOf(c)];
         }
         this.ambulances = new AmbulanceService<>(simulator, travel, model.parameters().ems().responseTravelFactor(),
-                new Fleet(model.vehiclesPerStation(), routing.stationOrder()), Dispatch.of(model.parameters().ems().dispatch()),
+                new Fleet(model.vehiclesPerStation(), routing.stationOrder(), travel, network.sites().size()),
+                Dispatch.of(model.parameters().ems().dispatch()),
                 new AmbulanceService.Crew<>() {
                     @Override
                     public void dispatched(JourneyEvent j, int vehicle, int station, double travelMinutes,

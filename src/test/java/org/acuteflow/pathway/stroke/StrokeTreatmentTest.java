@@ -9,6 +9,7 @@ import org.acuteflow.config.DistributionSpec;
 import org.acuteflow.demand.AgeBand;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.Patient;
+import org.acuteflow.hospital.EdCrowding;
 import org.acuteflow.hospital.HospitalParameters;
 import org.acuteflow.network.CoverSchedule;
 import org.acuteflow.network.Service;
