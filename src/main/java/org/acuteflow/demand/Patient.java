@@ -1,10 +1,10 @@
 package org.acuteflow.demand;
 
-
 /**
- * One patient of one replication: attributes drawn at creation (identical in every configuration, for common
- * random numbers), per-patient service times, and the timestamps of the journey (clock minutes; NaN = did not
- * happen). Mutable and confined to the replication's thread.
+ * One patient of one replication, the part every pathway shares: attributes drawn at creation (identical in
+ * every configuration, for common random numbers), per-patient service times, and the timestamps of the journey
+ * (clock minutes; NaN = did not happen). What only one pathway needs lives in its {@link #state}. Mutable and
+ * confined to the replication's thread.
  */
 public final class Patient {
     // ---- attributes (drawn at creation from demand streams) ----
@@ -17,13 +17,6 @@ public final class Patient {
     public boolean selfPresenter;
     public boolean categoryA;
     public boolean conveyed;
-    /** The ambulance crew recognised a suspected stroke (true strokes and mimics only). */
-    public boolean recognisedAsStroke;
-    public boolean onsetKnown;
-    public boolean eligibleForThrombolysis;
-    public boolean largeVesselOcclusion;
-    /** Major trauma that the crew does not identify as major trauma (field under-triage). */
-    public boolean traumaUnderTriaged;
     /** Onset (or call, for non-stroke classes) after the warm-up: the patient enters the statistics. */
     public boolean counted;
     /** Uniform for sampling death, drawn at creation from the outcome stream. */
@@ -41,16 +34,6 @@ public final class Patient {
     public double onSceneUniform;
     public double handoverUniform;
     public double edStayUniform;
-    /** Uniforms for door-to-scan and scan-to-needle: the distribution depends on the site type reached. */
-    public double doorToScanUniform;
-    public double scanToNeedleUniform;
-    public double doorToPunctureMinutes;
-    public double hasuStayMinutes;
-    /** After the HASU, moves on to a stroke-unit bed on the same site. */
-    public boolean strokeUnitAfterHasu;
-    public double strokeUnitStayMinutes;
-    public double mimicStayMinutes;
-    public double transferDelayMinutes;
 
     // ---- timestamps (clock minutes) ----
     public double onsetMinutes = Double.NaN;
@@ -59,9 +42,6 @@ public final class Patient {
     public double atSceneMinutes = Double.NaN;
     public double leaveSceneMinutes = Double.NaN;
     public double doorMinutes = Double.NaN;
-    public double scanMinutes = Double.NaN;
-    public double needleMinutes = Double.NaN;
-    public double punctureMinutes = Double.NaN;
     public double transferDepartMinutes = Double.NaN;
     public double transferArrivalMinutes = Double.NaN;
 
@@ -77,18 +57,9 @@ public final class Patient {
     /** When diverted, the site the protocol picked first (whose unit was full); else -1. */
     public int intendedSite = -1;
     public CareLevel careLevel;
-    /** Stroke: share of the stroke stay in organised care (HASU or stroke unit), 0 to 1. */
-    public double organisedCareShare;
-    /** Clock minutes at which a stroke admitted to a general ward started waiting for a stroke-unit bed. */
-    public double wardAdmissionMinutes = Double.NaN;
     public boolean specialistOnSiteAtArrival;
     public double probabilityOfDeath = Double.NaN;
 
-    public boolean isSuspectedStroke() {
-        return condition != null && condition.looksLikeStroke() && recognisedAsStroke && !selfPresenter;
-    }
-
-    public boolean thrombolysed() {
-        return !Double.isNaN(needleMinutes);
-    }
+    /** The pathway's own part of the record, or null when the pathway keeps none. */
+    public PathwayState state;
 }

@@ -14,6 +14,9 @@ import org.acuteflow.experiment.ScenarioModel;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Zone;
 import org.acuteflow.outcome.OutcomeInput;
+import org.acuteflow.pathway.Pathway;
+import org.acuteflow.pathway.Routing;
+import org.acuteflow.pathway.ScenarioInputs;
 import org.acuteflow.sim.ReplicationContext;
 
 /**
@@ -28,7 +31,8 @@ public final class FlowModel implements ScenarioModel {
     private final Outcomes outcomes;
     private final int[] vehiclesPerStation;
     private final Routing routing;
-    private final DestinationPolicies destinations;
+    /** Per registered pathway ({@link Pathways#ALL} order), the pathway on this scenario. */
+    private final Pathway.Scenario[] pathways;
     private final ThinnedArrivals[] arrivals;
     private final AliasTable[] zoneTables;
 
@@ -66,7 +70,11 @@ public final class FlowModel implements ScenarioModel {
         this.parameters = parameters;
         this.vehiclesPerStation = Fleet.scaledVehicles(network, parameters.ems().fleetScale());
         this.routing = new Routing(network, vehiclesPerStation);
-        this.destinations = new DestinationPolicies(routing, network.protocol());
+        ScenarioInputs inputs = new ScenarioInputs(network, routing, parameters.demand(), parameters.hospital());
+        this.pathways = new Pathway.Scenario[Pathways.ALL.size()];
+        for (int i = 0; i < pathways.length; i++) {
+            pathways[i] = Pathways.ALL.get(i).prepare(inputs);
+        }
         int n = DemandClass.values().length;
         arrivals = new ThinnedArrivals[n];
         zoneTables = new AliasTable[n];
@@ -111,9 +119,9 @@ public final class FlowModel implements ScenarioModel {
         return routing;
     }
 
-    /** The destination rule of each pathway (immutable, shared by replications). */
-    DestinationPolicies destinations() {
-        return destinations;
+    /** The registered pathways on this scenario (immutable, shared by replications), in registry order. */
+    Pathway.Scenario[] pathways() {
+        return pathways;
     }
 
     int[] vehiclesPerStation() {

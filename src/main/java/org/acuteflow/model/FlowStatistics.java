@@ -15,6 +15,11 @@ import org.acuteflow.outcome.CovariateSummary;
 import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.outcome.DeathTally;
 import org.acuteflow.outcome.OutcomeModel;
+import org.acuteflow.pathway.Hospitals;
+import org.acuteflow.pathway.Routing;
+import org.acuteflow.pathway.stroke.StrokePathway;
+import org.acuteflow.pathway.stroke.StrokeState;
+import org.acuteflow.model.stats.TimeWeighted;
 
 /**
  * Streamed statistics of one replication over the patients counted (onset or call after the warm-up): sums,
@@ -51,7 +56,6 @@ final class FlowStatistics {
     long traumaMtcDirect;
     long traumaTransfers;
     long diverts;
-    long hasuOverflows;
     long strokeUnitCare;
     long selfPresenters;
     final double[] siteAdmissions;
@@ -66,6 +70,9 @@ final class FlowStatistics {
     final double[] deathsByHour = new double[HOURS];
     final double[] zoneDeaths;
     final double[] zoneStrokeDeaths;
+
+    /** Per-year counters the pathways keep through {@link Hospitals#count}, by metric name. */
+    private final java.util.Map<String, long[]> counters = new java.util.HashMap<>();
 
     /** Expected deaths per sensitivity variant: [variant][0 = all conditions, 1 = stroke]. */
     private final Outcomes outcomes;
@@ -133,25 +140,26 @@ final class FlowStatistics {
             return;
         }
         if (c.isStroke()) {
+            StrokeState s = StrokeState.of(p);
             strokes++;
             strokesByHour[WeeklyProfile.hourOfWeek(p.onsetMinutes)]++;
             if (p.firstSite >= 0) {
                 siteStrokeAdmissions[p.firstSite]++;
             }
-            if (p.thrombolysed()) {
+            if (s.thrombolysed()) {
                 thrombolysed++;
-                onsetToNeedle.add(p.needleMinutes - p.onsetMinutes);
-                doorToNeedle.add(p.needleMinutes - p.doorMinutes);
-                siteDoorToNeedle(p.firstSite).add(p.needleMinutes - p.doorMinutes);
+                onsetToNeedle.add(s.needleMinutes - p.onsetMinutes);
+                doorToNeedle.add(s.needleMinutes - p.doorMinutes);
+                siteDoorToNeedle(p.firstSite).add(s.needleMinutes - p.doorMinutes);
             }
-            if (!Double.isNaN(p.punctureMinutes)) {
+            if (!Double.isNaN(s.punctureMinutes)) {
                 thrombectomies++;
             }
             if (p.careLevel == CareLevel.HASU || p.careLevel == CareLevel.STROKE_UNIT) {
                 strokeUnitCare++;
             }
         }
-        if (p.isSuspectedStroke() && !Double.isNaN(p.doorMinutes)) {
+        if (StrokeState.isSuspectedStroke(p) && !Double.isNaN(p.doorMinutes)) {
             suspectedStrokesConveyed++;
             double travel = p.doorMinutes - p.leaveSceneMinutes;
             strokeTravel.add(travel);
@@ -192,6 +200,17 @@ final class FlowStatistics {
         }
     }
 
+    /** Adds one to the counter of {@code metric}. */
+    void count(org.acuteflow.metrics.Metric metric) {
+        counters.computeIfAbsent(metric.name(), k -> new long[1])[0]++;
+    }
+
+    /** The count of {@code metric} so far. */
+    long counted(org.acuteflow.metrics.Metric metric) {
+        long[] c = counters.get(metric.name());
+        return c == null ? 0 : c[0];
+    }
+
     /** The site's door-to-needle histogram, made on its first thrombolysis (most sites never thrombolyse). */
     private Histogram siteDoorToNeedle(int site) {
         Histogram h = siteDoorToNeedle[site];
@@ -223,7 +242,7 @@ final class FlowStatistics {
         }
         OutcomeModel central = outcomes.central();
         if (c.isStroke()) {
-            strokeOrganisedShareSum += p.organisedCareShare;
+            strokeOrganisedShareSum += StrokeState.of(p).organisedCareShare;
             if (central != null) {
                 central.strokeMrs(input, mrs);
                 strokeOutcomes++;
@@ -280,11 +299,11 @@ final class FlowStatistics {
         r.metric(AMBULANCE_RESPONSE_MINUTES_MEAN_CATEGORY_A, ratio(categoryAResponseSum, categoryA));
         r.metric(AMBULANCE_SHARE_WITHIN_8MIN, ratio(categoryAWithin8, categoryA));
         r.metric(AMBULANCE_UTILISATION, fleetUtilisation);
-        r.metric(HASU_OCCUPANCY_MEAN, occupancy.hasuTotal.mean());
-        r.metric(STROKE_UNIT_OCCUPANCY_MEAN, occupancy.strokeUnitTotal.mean());
+        r.metric(HASU_OCCUPANCY_MEAN, occupancy.unit(StrokePathway.HASU).total.mean());
+        r.metric(STROKE_UNIT_OCCUPANCY_MEAN, occupancy.unit(StrokePathway.STROKE_UNIT).total.mean());
         r.metric(ED_OCCUPANCY_MEAN, occupancy.edTotal.mean());
         r.metric(DIVERTS_PER_YEAR, diverts * perYear);
-        r.metric(HASU_OVERFLOWS_PER_YEAR, hasuOverflows * perYear);
+        r.metric(HASU_OVERFLOWS_PER_YEAR, counted(HASU_OVERFLOWS_PER_YEAR) * perYear);
         r.metric(STROKE_UNIT_CARE_SHARE, ratio(strokeUnitCare, strokes));
         r.metric(STROKE_ORGANISED_CARE_STAY_SHARE, ratio(strokeOrganisedShareSum, strokes));
         deaths.writeTo(r::metric, years);
@@ -331,7 +350,7 @@ final class FlowStatistics {
         r.series(SERIES_ARRIVALS_BY_HOUR_OF_WEEK, scaled(incidentsByHour, perYear));
         r.series(SERIES_STROKE_ARRIVALS_BY_HOUR_OF_WEEK, scaled(strokesByHour, perYear));
         r.series(SERIES_DEATHS_BY_HOUR_OF_WEEK, scaled(deathsByHour, perYear));
-        r.series(SERIES_HASU_OCCUPANCY_BY_HOUR_OF_WEEK, occupancy.hasuTotal.meanByHourOfWeek());
+        r.series(SERIES_HASU_OCCUPANCY_BY_HOUR_OF_WEEK, occupancy.unit(StrokePathway.HASU).total.meanByHourOfWeek());
         r.series(SERIES_ED_OCCUPANCY_BY_HOUR_OF_WEEK, occupancy.edTotal.meanByHourOfWeek());
         r.series(SERIES_STROKE_TRAVEL_MINUTES_HISTOGRAM, scaled(strokeTravelWholeMinutes, perYear));
         int zones = network.zones().size();
@@ -350,7 +369,7 @@ final class FlowStatistics {
         r.series(SERIES_SITE_STROKE_ADMISSIONS, scaled(siteStrokeAdmissions, perYear));
         double[] siteHasu = new double[sites.size()];
         for (int s = 0; s < siteHasu.length; s++) {
-            siteHasu[s] = occupancy.hasuBySite[s].mean();
+            siteHasu[s] = occupancy.unit(StrokePathway.HASU).bySite[s].mean();
         }
         r.series(SERIES_SITE_HASU_OCCUPANCY_MEAN, siteHasu);
         r.series(SERIES_SITE_DIVERTS_FROM, scaled(siteDivertsFrom, perYear));
@@ -359,7 +378,7 @@ final class FlowStatistics {
         double[] edOcc = new double[sites.size()];
         for (int s = 0; s < dtn.length; s++) {
             dtn[s] = siteDoorToNeedle[s] == null ? Double.NaN : siteDoorToNeedle[s].quantile(0.5);
-            suOcc[s] = occupancy.strokeUnitBySite[s].mean();
+            suOcc[s] = occupancy.unit(StrokePathway.STROKE_UNIT).bySite[s].mean();
             edOcc[s] = occupancy.edBySite[s].mean();
         }
         r.series(SERIES_SITE_DOOR_TO_NEEDLE_MINUTES_MEDIAN, dtn);
@@ -381,41 +400,71 @@ final class FlowStatistics {
         return out;
     }
 
-    /** Time-weighted occupancy meters of one replication. */
+    /** Time-weighted occupancy meters of one replication: vehicles, emergency departments and bed units. */
     static final class Occupancy {
-        final org.acuteflow.model.stats.TimeWeighted hasuTotal;
-        final org.acuteflow.model.stats.TimeWeighted strokeUnitTotal;
-        final org.acuteflow.model.stats.TimeWeighted edTotal;
-        final org.acuteflow.model.stats.TimeWeighted[] hasuBySite;
-        final org.acuteflow.model.stats.TimeWeighted[] strokeUnitBySite;
-        final org.acuteflow.model.stats.TimeWeighted[] edBySite;
-        final org.acuteflow.model.stats.TimeWeighted busyVehicles;
+        final TimeWeighted edTotal;
+        final TimeWeighted[] edBySite;
+        final TimeWeighted busyVehicles;
+        /** Bed units by name (the pathways' wards: HASU, stroke unit...), made on first use. */
+        private final java.util.Map<String, Unit> units = new java.util.LinkedHashMap<>();
+        private final int sites;
+        private final double start;
+        private final double end;
 
         Occupancy(int sites, double start, double end) {
-            hasuTotal = new org.acuteflow.model.stats.TimeWeighted(start, end, true);
-            strokeUnitTotal = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
-            edTotal = new org.acuteflow.model.stats.TimeWeighted(start, end, true);
-            busyVehicles = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
-            hasuBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
-            strokeUnitBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
-            edBySite = new org.acuteflow.model.stats.TimeWeighted[sites];
+            this.sites = sites;
+            this.start = start;
+            this.end = end;
+            edTotal = new TimeWeighted(start, end, true);
+            busyVehicles = new TimeWeighted(start, end, false);
+            edBySite = new TimeWeighted[sites];
             for (int s = 0; s < sites; s++) {
-                hasuBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
-                strokeUnitBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
-                edBySite[s] = new org.acuteflow.model.stats.TimeWeighted(start, end, false);
+                edBySite[s] = new TimeWeighted(start, end, false);
             }
         }
 
+        /** The meter of bed unit {@code name}, made on first use. */
+        Unit unit(String name, boolean byHourOfWeek) {
+            return units.computeIfAbsent(name, k -> new Unit(sites, start, end, byHourOfWeek));
+        }
+
+        /** The meter of bed unit {@code name}; an empty one when no pathway used it. */
+        Unit unit(String name) {
+            return unit(name, false);
+        }
+
         void finish(double now) {
-            hasuTotal.finish(now);
-            strokeUnitTotal.finish(now);
             edTotal.finish(now);
             busyVehicles.finish(now);
-            for (int s = 0; s < hasuBySite.length; s++) {
-                hasuBySite[s].finish(now);
-                strokeUnitBySite[s].finish(now);
+            for (int s = 0; s < sites; s++) {
                 edBySite[s].finish(now);
             }
+            for (Unit u : units.values()) {
+                u.total.finish(now);
+                for (TimeWeighted t : u.bySite) {
+                    t.finish(now);
+                }
+            }
+        }
+    }
+
+    /** Occupancy of one bed unit, by site and in total. */
+    static final class Unit implements Hospitals.BedMeter {
+        final TimeWeighted total;
+        final TimeWeighted[] bySite;
+
+        Unit(int sites, double start, double end, boolean byHourOfWeek) {
+            total = new TimeWeighted(start, end, byHourOfWeek);
+            bySite = new TimeWeighted[sites];
+            for (int s = 0; s < sites; s++) {
+                bySite[s] = new TimeWeighted(start, end, false);
+            }
+        }
+
+        @Override
+        public void change(int site, int delta, double now) {
+            bySite[site].add(now, delta);
+            total.add(now, delta);
         }
     }
 }

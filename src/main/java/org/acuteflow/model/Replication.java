@@ -1,26 +1,25 @@
 package org.acuteflow.model;
 
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.acuteflow.config.RunControl;
-import org.acuteflow.demand.CareLevel;
-import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.demand.ThinnedArrivals;
-import org.acuteflow.demand.WeeklyProfile;
 import org.acuteflow.ems.AmbulanceService;
 import org.acuteflow.ems.Dispatch;
 import org.acuteflow.ems.Fleet;
 import org.acuteflow.experiment.PatientSink;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.hospital.HospitalParameters;
-import org.acuteflow.hospital.StrokeTreatment;
+import org.acuteflow.metrics.Metric;
 import org.acuteflow.network.Network;
-import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
 import org.acuteflow.network.TravelTimes;
 import org.acuteflow.outcome.OutcomeInput;
+import org.acuteflow.pathway.Hospitals;
+import org.acuteflow.pathway.Pathway;
+import org.acuteflow.pathway.Routing;
 import org.acuteflow.sim.ReplicationContext;
 import org.acuteflow.sim.WeekTime;
 import umontreal.ssj.rng.RandomStream;
@@ -28,17 +27,28 @@ import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.Simulator;
 
 /**
- * The mutable state and events of one replication. Each patient is one SSJ event object that reschedules itself
- * through the stages of its journey, and each ambulance one event object for its own moves, so the event list
- * holds at most one entry per patient in flight and per vehicle. No randomness is drawn here: patients arrive
- * with all their draws (see {@link PatientFactory}); what differs between configurations is only where they
- * go and how long they wait.
+ * The stage engine: the mutable state and events of one replication. Each patient is one SSJ event object that
+ * reschedules itself through the stages every pathway shares (call, dispatch and response through the
+ * {@link AmbulanceService}, at scene, leaving scene, conveyance, door and handover, emergency department, a
+ * secondary transfer) and through its pathway's own steps; at each decision it asks the patient's pathway
+ * ({@link Pathway.Run}: destination, what happens from the door on, transfer, outcome input). The event list
+ * holds at most one entry per patient in flight and per vehicle. No randomness is drawn here: patients arrive with
+ * all their draws (see {@link PatientFactory}); what differs between configurations is only where they go and how
+ * long they wait.
  */
 final class Replication {
     private static final String CSV_HEADER = "id,class,condition,zone,age_band,self_presenter,category_a,conveyed,"
             + "recognised,onset_known,eligible,lvo,onset_min,call_min,dispatch_min,at_scene_min,leave_scene_min,"
             + "door_min,scan_min,needle_min,puncture_min,transfer_depart_min,transfer_arrival_min,station,"
             + "first_site,transfer_site,diverted,care_level,specialist_on_site,organised_care_share,p_death";
+    private static final String[] CSV_COLUMNS = CSV_HEADER.split(",");
+    /**
+     * The patients file's columns a pathway's state fills ({@link org.acuteflow.demand.PathwayState#column}), with
+     * what is written for patients whose state does not fill them.
+     */
+    private static final Map<String, String> PATHWAY_COLUMNS = Map.of("recognised", "false", "onset_known", "false",
+            "eligible", "false", "lvo", "false", "scan_min", "", "needle_min", "", "puncture_min", "",
+            "organised_care_share", "0.0000");
 
     private final FlowModel model;
     private final Network network;
@@ -50,31 +60,14 @@ final class Replication {
     private final RunControl run;
     private final PatientSink sink;
     private final double warmup;
-    private final double responseTravelFactor;
     private final double end;
     private final PatientFactory factory;
-    private final AmbulanceService<Journey> ambulances;
-    private final List<Site> sites;
-    private final int[] hasuBeds;
-    private final int[] strokeUnitBeds;
-    private final int[] hasuOccupied;
-    private final int[] strokeUnitOccupied;
-    /** Per site: strokes on a general ward waiting for a stroke-unit bed, first come first served. */
-    private final java.util.ArrayDeque<Journey>[] strokeUnitWaiting;
+    private final AmbulanceService<JourneyEvent> ambulances;
+    private final java.util.List<Site> sites;
     private final FlowStatistics stats;
     private final FlowStatistics.Occupancy occupancy;
-    private final DestinationPolicies destinations;
-    private final DestinationPolicy.Situation situation = new DestinationPolicy.Situation() {
-        @Override
-        public double blueLightMinutes(int zone, int site, double now) {
-            return travel.zoneToSite(zone, site) * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
-        }
-
-        @Override
-        public boolean hasFreeHasuBed(int site) {
-            return hasuOccupied[site] < hasuBeds[site];
-        }
-    };
+    /** Per demand class (by ordinal), its pathway in this replication. */
+    private final Pathway.Run[] pathwayOf;
     private long events;
     private long inFlight;
     private boolean arrivalsStopped;
@@ -85,7 +78,6 @@ final class Replication {
         this.travel = network.travel();
         this.routing = model.routing();
         this.hospital = model.parameters().hospital();
-        this.responseTravelFactor = model.parameters().ems().responseTravelFactor();
         this.context = context;
         this.simulator = context.simulator();
         this.run = run;
@@ -94,30 +86,24 @@ final class Replication {
         this.end = run.endMinutes();
         this.factory = new PatientFactory(model.parameters(), model.zoneTables(), context);
         this.sites = network.sites();
-        int n = sites.size();
-        hasuBeds = new int[n];
-        strokeUnitBeds = new int[n];
-        for (Site s : sites) {
-            hasuBeds[s.index()] = s.bedsFor(Service.HASU);
-            strokeUnitBeds[s.index()] = s.bedsFor(Service.STROKE_UNIT);
-        }
-        hasuOccupied = new int[n];
-        strokeUnitOccupied = new int[n];
-        @SuppressWarnings("unchecked")
-        java.util.ArrayDeque<Journey>[] waiting = new java.util.ArrayDeque[n];
-        for (int s = 0; s < n; s++) {
-            waiting[s] = new java.util.ArrayDeque<>();
-        }
-        strokeUnitWaiting = waiting;
         stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute(), model.outcomes());
-        occupancy = new FlowStatistics.Occupancy(n, warmup, end);
-        destinations = model.destinations();
-        this.ambulances = new AmbulanceService<>(simulator, travel, responseTravelFactor,
+        occupancy = new FlowStatistics.Occupancy(sites.size(), warmup, end);
+        Hospitals hospitals = new EngineHospitals();
+        Pathway.Run[] runs = new Pathway.Run[Pathways.ALL.size()];
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = model.pathways()[i].start(hospitals, context::stream);
+        }
+        pathwayOf = new Pathway.Run[DemandClass.values().length];
+        for (DemandClass c : DemandClass.values()) {
+            pathwayOf[c.ordinal()] = runs[Pathways.indexOf(c)];
+        }
+        this.ambulances = new AmbulanceService<>(simulator, travel, model.parameters().ems().responseTravelFactor(),
                 new Fleet(model.vehiclesPerStation(), routing.stationOrder(), travel, network.sites().size()),
                 Dispatch.of(model.parameters().ems().dispatch()),
                 new AmbulanceService.Crew<>() {
                     @Override
-                    public void dispatched(Journey j, int vehicle, int station, double travelMinutes, double now) {
+                    public void dispatched(JourneyEvent j, int vehicle, int station, double travelMinutes,
+                                           double now) {
                         Patient p = j.patient;
                         p.dispatchMinutes = now;
                         p.station = station;
@@ -157,8 +143,46 @@ final class Replication {
         return result;
     }
 
-    private int hourOfWeek(double minutes) {
+    private static int hourOfWeek(double minutes) {
         return WeekTime.hourOfWeek(minutes);
+    }
+
+    /** What the engine offers the pathways' stages. */
+    private final class EngineHospitals implements Hospitals {
+        @Override
+        public Site site(int index) {
+            return sites.get(index);
+        }
+
+        @Override
+        public int sites() {
+            return sites.size();
+        }
+
+        @Override
+        public HospitalParameters parameters() {
+            return hospital;
+        }
+
+        @Override
+        public double blueLightMinutes(int zone, int site, double now) {
+            return travel.zoneToSite(zone, site) * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
+        }
+
+        @Override
+        public double edStayMinutes(Patient p) {
+            return factory.edStayMinutes(p);
+        }
+
+        @Override
+        public BedMeter beds(String unit, boolean byHourOfWeek) {
+            return occupancy.unit(unit, byHourOfWeek);
+        }
+
+        @Override
+        public void count(Metric metric) {
+            stats.count(metric);
+        }
     }
 
     // ------------------------------------------------------------------ demand
@@ -203,9 +227,10 @@ final class Replication {
     }
 
     private void arrive(DemandClass c, double now) {
-        Patient p = factory.create(c, now, now >= warmup);
+        Pathway.Run pathway = pathwayOf[c.ordinal()];
+        Patient p = factory.create(c, now, now >= warmup, pathway);
         inFlight++;
-        Journey j = new Journey(p);
+        JourneyEvent j = new JourneyEvent(p, pathway);
         if (p.selfPresenter) {
             int site = routing.selfPresentSite(p.zone);
             j.site = site;
@@ -217,32 +242,28 @@ final class Replication {
             j.stage = Stage.CALL;
             j.schedule(p.callMinutes - now);
         } else {
-            call(j, now);
+            ambulances.call(j, now);
         }
-    }
-
-    // ------------------------------------------------------------------ ambulance
-
-    private void call(Journey j, double now) {
-        ambulances.call(j, now);
     }
 
     // ------------------------------------------------------------------ patient journey
 
-    private enum Stage { CALL, AT_SCENE, LEAVE_SCENE, DOOR, ED_LEAVE, TRANSFER_DEPART, TRANSFER_ARRIVE,
-        HASU_DISCHARGE, STROKE_UNIT_DISCHARGE, WARD_DISCHARGE }
+    private enum Stage { CALL, AT_SCENE, LEAVE_SCENE, DOOR, ED_LEAVE, TRANSFER_DEPART, TRANSFER_ARRIVE, PATHWAY_STEP }
 
-    private final class Journey extends Event implements AmbulanceService.Call {
+    private final class JourneyEvent extends Event implements AmbulanceService.Call, org.acuteflow.pathway.Journey {
         private final Patient patient;
+        private final Pathway.Run pathway;
         private Stage stage;
+        private int step;
         private int vehicle = -1;
         private int site = -1;
-        private boolean strokeBedAfterEd;
+        private boolean pathwayAfterEd;
         private boolean finished;
 
-        Journey(Patient patient) {
+        JourneyEvent(Patient patient, Pathway.Run pathway) {
             super(simulator);
             this.patient = patient;
+            this.pathway = pathway;
         }
 
         @Override
@@ -256,12 +277,52 @@ final class Replication {
         }
 
         @Override
+        public Patient patient() {
+            return patient;
+        }
+
+        @Override
+        public int site() {
+            return site;
+        }
+
+        @Override
+        public void enterEmergencyDepartment(double now) {
+            changeEd(site, +1, now);
+        }
+
+        @Override
+        public void leaveEmergencyDepartmentAfter(double minutes, boolean thenPathway) {
+            pathwayAfterEd = thenPathway;
+            stage = Stage.ED_LEAVE;
+            schedule(minutes);
+        }
+
+        @Override
+        public void transferAfter(double minutes) {
+            stage = Stage.TRANSFER_DEPART;
+            schedule(minutes);
+        }
+
+        @Override
+        public void next(int pathwayStep, double minutes) {
+            step = pathwayStep;
+            stage = Stage.PATHWAY_STEP;
+            schedule(minutes);
+        }
+
+        @Override
+        public void finish() {
+            Replication.this.finish(this);
+        }
+
+        @Override
         public void actions() {
             events++;
             double now = simulator.time();
             Patient p = patient;
             switch (stage) {
-                case CALL -> call(this, now);
+                case CALL -> ambulances.call(this, now);
                 case AT_SCENE -> {
                     p.atSceneMinutes = now;
                     stage = Stage.LEAVE_SCENE;
@@ -271,14 +332,14 @@ final class Replication {
                 case DOOR -> door(this, now);
                 case ED_LEAVE -> {
                     changeEd(site, -1, now);
-                    if (strokeBedAfterEd) {
-                        admitStrokeBed(this, now, false);
+                    if (pathwayAfterEd) {
+                        pathway.afterEmergencyDepartment(this, now);
                     }
                 }
                 case TRANSFER_DEPART -> {
                     changeEd(site, -1, now);
                     p.transferDepartMinutes = now;
-                    int to = destinations.trauma().transferFrom(site);
+                    int to = pathway.transferFrom(p, site);
                     p.transferSite = to;
                     stage = Stage.TRANSFER_ARRIVE;
                     schedule(travel.siteToSite(site, to)
@@ -286,35 +347,16 @@ final class Replication {
                 }
                 case TRANSFER_ARRIVE -> {
                     p.transferArrivalMinutes = now;
-                    p.careLevel = CareLevel.MTC;
-                    finish(this);
+                    pathway.transferArrived(p);
+                    finish();
                 }
-                case HASU_DISCHARGE -> {
-                    changeHasu(site, -1, now);
-                    if (p.condition != Condition.STROKE_MIMIC && p.strokeUnitAfterHasu
-                            && sites.get(site).offers(Service.STROKE_UNIT)
-                            && strokeUnitOccupied[site] < strokeUnitBeds[site]) {
-                        changeStrokeUnit(site, +1, now);
-                        stage = Stage.STROKE_UNIT_DISCHARGE;
-                        schedule(p.strokeUnitStayMinutes);
-                    }
-                }
-                case STROKE_UNIT_DISCHARGE -> {
-                    changeStrokeUnit(site, -1, now);
-                    admitFromWard(site, now);
-                }
-                case WARD_DISCHARGE -> {
-                    // Left hospital before a stroke-unit bed freed: no organised care.
-                    strokeUnitWaiting[site].remove(this);
-                    p.organisedCareShare = 0;
-                    finish(this);
-                }
+                case PATHWAY_STEP -> pathway.step(this, step, now);
                 default -> throw new IllegalStateException(stage.toString());
             }
         }
     }
 
-    private void leaveScene(Journey j, double now) {
+    private void leaveScene(JourneyEvent j, double now) {
         Patient p = j.patient;
         p.leaveSceneMinutes = now;
         int v = j.vehicle;
@@ -324,18 +366,13 @@ final class Replication {
             finish(j);
             return;
         }
-        int site = chooseSite(p, now);
+        int site = j.pathway.destination(p, now);
         j.site = site;
         j.stage = Stage.DOOR;
         j.schedule(travel.zoneToSite(p.zone, site) * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT));
     }
 
-    /** The destination of a conveyed patient leaving scene at {@code now}, by the rule of the patient's pathway. */
-    private int chooseSite(Patient p, double now) {
-        return destinations.of(p).destination(p, now, situation);
-    }
-
-    private void door(Journey j, double now) {
+    private void door(JourneyEvent j, double now) {
         Patient p = j.patient;
         p.doorMinutes = now;
         p.firstSite = j.site;
@@ -343,123 +380,7 @@ final class Replication {
             ambulances.handover(j.vehicle, j.site, factory.handoverMinutes(p));
             j.vehicle = -1;
         }
-        Site site = sites.get(j.site);
-        Condition c = p.condition;
-        int hour = hourOfWeek(now);
-        if (c != null && c.looksLikeStroke()) {
-            StrokeTreatment.treat(p, site, hospital);
-            if (c == Condition.STROKE_MIMIC) {
-                // A mimic is an emergency patient whom either consultant can see: the emergency department's
-                // consultant counts for the weekend effect as well as the stroke specialist (whose cover alone would
-                // leave a local hospital without a consultant all weekend).
-                p.specialistOnSiteAtArrival |= site.offers(Service.TYPE1_AE)
-                        && site.coverFor(Service.TYPE1_AE).onSiteAt(hour);
-            }
-            boolean strokeReceiving = site.offers(Service.HASU) || site.offers(Service.STROKE_UNIT);
-            if (p.isSuspectedStroke() && strokeReceiving) {
-                admitStrokeBed(j, now, true);
-            } else {
-                // Not pre-alerted (or no stroke service here): through the emergency department first.
-                changeEd(j.site, +1, now);
-                j.strokeBedAfterEd = true;
-                j.stage = Stage.ED_LEAVE;
-                j.schedule(factory.edStayMinutes(p));
-            }
-            return;
-        }
-        changeEd(j.site, +1, now);
-        if (c == Condition.MAJOR_TRAUMA) {
-            Service level = site.offers(Service.MTC) ? Service.MTC
-                    : site.offers(Service.TRAUMA_UNIT) ? Service.TRAUMA_UNIT : Service.TYPE1_AE;
-            p.careLevel = level == Service.MTC ? CareLevel.MTC
-                    : level == Service.TRAUMA_UNIT ? CareLevel.TRAUMA_UNIT : CareLevel.EMERGENCY_DEPARTMENT;
-            p.specialistOnSiteAtArrival = site.coverFor(level).onSiteAt(hour);
-            if (level != Service.MTC && destinations.trauma().transferFrom(j.site) >= 0) {
-                j.stage = Stage.TRANSFER_DEPART;
-                j.schedule(p.transferDelayMinutes);
-                return;
-            }
-        } else if (c != null) {
-            p.careLevel = CareLevel.EMERGENCY_DEPARTMENT;
-            p.specialistOnSiteAtArrival = site.coverFor(Service.TYPE1_AE).onSiteAt(hour);
-        }
-        j.stage = Stage.ED_LEAVE;
-        j.schedule(factory.edStayMinutes(p));
-        finish(j);
-    }
-
-    /**
-     * A (suspected) stroke takes a bed at its site: a HASU bed if there is one free (or, when the crew took it
-     * there as a suspected stroke, even over capacity: all HASUs were full when it left scene), else a
-     * stroke-unit bed if free, else a general ward (beds of general wards are not modelled). A true stroke on a
-     * general ward of a site with a stroke unit waits there for a stroke-unit bed ({@link #admitFromWard}); its
-     * record is complete when it moves or leaves hospital. Every other patient's record is complete now.
-     */
-    private void admitStrokeBed(Journey j, double now, boolean preAlerted) {
-        Patient p = j.patient;
-        int s = j.site;
-        Site site = sites.get(s);
-        boolean mimic = p.condition == Condition.STROKE_MIMIC;
-        if (site.offers(Service.HASU) && (hasuOccupied[s] < hasuBeds[s] || preAlerted)) {
-            if (hasuOccupied[s] >= hasuBeds[s] && p.counted) {
-                stats.hasuOverflows++;
-            }
-            changeHasu(s, +1, now);
-            p.careLevel = CareLevel.HASU;
-            p.organisedCareShare = 1;
-            j.stage = Stage.HASU_DISCHARGE;
-            j.schedule(mimic ? p.mimicStayMinutes : p.hasuStayMinutes);
-        } else if (site.offers(Service.STROKE_UNIT) && strokeUnitOccupied[s] < strokeUnitBeds[s]) {
-            changeStrokeUnit(s, +1, now);
-            p.careLevel = CareLevel.STROKE_UNIT;
-            p.organisedCareShare = 1;
-            j.stage = Stage.STROKE_UNIT_DISCHARGE;
-            j.schedule(mimic ? p.mimicStayMinutes : p.strokeUnitStayMinutes);
-        } else {
-            p.careLevel = CareLevel.GENERAL_WARD;
-            p.organisedCareShare = 0;
-            if (!mimic && hospital.strokeUnitBedQueue() && site.offers(Service.STROKE_UNIT)) {
-                p.wardAdmissionMinutes = now;
-                strokeUnitWaiting[s].addLast(j);
-                j.stage = Stage.WARD_DISCHARGE;
-                j.schedule(p.strokeUnitStayMinutes);
-                return;
-            }
-        }
-        finish(j);
-    }
-
-    /**
-     * A stroke-unit bed freed at {@code site}: the longest-waiting stroke on a general ward moves into it for the
-     * rest of its stay, and its share of the stay in organised care is that rest over the whole stay.
-     */
-    private void admitFromWard(int site, double now) {
-        Journey j = strokeUnitWaiting[site].pollFirst();
-        if (j == null) {
-            return;
-        }
-        Patient p = j.patient;
-        j.cancel();
-        double stay = p.strokeUnitStayMinutes;
-        double left = stay - (now - p.wardAdmissionMinutes);
-        p.careLevel = CareLevel.STROKE_UNIT;
-        p.organisedCareShare = stay > 0 ? Math.max(0, left) / stay : 0;
-        changeStrokeUnit(site, +1, now);
-        j.stage = Stage.STROKE_UNIT_DISCHARGE;
-        j.schedule(Math.max(0, left));
-        finish(j);
-    }
-
-    private void changeHasu(int site, int delta, double now) {
-        hasuOccupied[site] += delta;
-        occupancy.hasuBySite[site].set(now, hasuOccupied[site]);
-        occupancy.hasuTotal.add(now, delta);
-    }
-
-    private void changeStrokeUnit(int site, int delta, double now) {
-        strokeUnitOccupied[site] += delta;
-        occupancy.strokeUnitBySite[site].add(now, delta);
-        occupancy.strokeUnitTotal.add(now, delta);
+        j.pathway.door(j, now);
     }
 
     private void changeEd(int site, int delta, double now) {
@@ -470,7 +391,7 @@ final class Replication {
     // ------------------------------------------------------------------ end of a journey record
 
     /** The patient's record is complete: evaluate the outcome, count it, write it. Idempotent. */
-    private void finish(Journey j) {
+    private void finish(JourneyEvent j) {
         if (j.finished) {
             return;
         }
@@ -479,7 +400,7 @@ final class Replication {
         Patient p = j.patient;
         if (p.counted) {
             if (p.condition != null && p.firstSite >= 0) {
-                OutcomeInput input = outcomeInput(p);
+                OutcomeInput input = j.pathway.outcomeInput(p, stats.distanceKm(p.zone, p.firstSite));
                 p.probabilityOfDeath = model.outcomes().probabilityOfDeath(input);
                 stats.recordOutcome(p, input);
             }
@@ -493,43 +414,55 @@ final class Replication {
         }
     }
 
-    private OutcomeInput outcomeInput(Patient p) {
-        double definitive = Double.isNaN(p.transferArrivalMinutes) ? p.doorMinutes : p.transferArrivalMinutes;
-        return new OutcomeInput(p.condition, p.ageBand, p.largeVesselOcclusion,
-                p.thrombolysed() ? p.needleMinutes - p.onsetMinutes : Double.NaN,
-                Double.isNaN(p.punctureMinutes) ? Double.NaN : p.punctureMinutes - p.onsetMinutes,
-                p.careLevel, p.organisedCareShare, p.specialistOnSiteAtArrival, WeekTime.isWeekendHour(hourOfWeek(p.doorMinutes)),
-                !p.selfPresenter, stats.distanceKm(p.zone, p.firstSite), definitive - p.callMinutes);
-    }
-
     private String csvRow(Patient p) {
         StringBuilder b = new StringBuilder(256);
-        b.append(p.id).append(',').append(p.demandClass.key()).append(',')
-                .append(p.condition == null ? "" : p.condition.name().toLowerCase(Locale.ROOT)).append(',')
-                .append(network.zones().get(p.zone).id()).append(',')
-                .append(p.ageBand == null ? "" : p.ageBand.name().toLowerCase(Locale.ROOT)).append(',')
-                .append(p.selfPresenter).append(',').append(p.categoryA).append(',').append(p.conveyed).append(',')
-                .append(p.recognisedAsStroke).append(',').append(p.onsetKnown).append(',')
-                .append(p.eligibleForThrombolysis).append(',').append(p.largeVesselOcclusion);
-        for (double t : new double[] {p.onsetMinutes, p.callMinutes, p.dispatchMinutes, p.atSceneMinutes,
-                p.leaveSceneMinutes, p.doorMinutes, p.scanMinutes, p.needleMinutes, p.punctureMinutes,
-                p.transferDepartMinutes, p.transferArrivalMinutes}) {
-            b.append(',');
-            if (!Double.isNaN(t)) {
-                b.append(String.format(Locale.ROOT, "%.3f", t));
+        for (int k = 0; k < CSV_COLUMNS.length; k++) {
+            if (k > 0) {
+                b.append(',');
+            }
+            String name = CSV_COLUMNS[k];
+            String fallback = PATHWAY_COLUMNS.get(name);
+            if (fallback != null) {
+                String own = p.state == null ? null : p.state.column(name);
+                b.append(own != null ? own : fallback);
+            } else {
+                b.append(commonColumn(p, name));
             }
         }
-        b.append(',').append(p.station < 0 ? "" : network.stations().get(p.station).id())
-                .append(',').append(p.firstSite < 0 ? "" : sites.get(p.firstSite).id())
-                .append(',').append(p.transferSite < 0 ? "" : sites.get(p.transferSite).id())
-                .append(',').append(p.diverted)
-                .append(',').append(p.careLevel == null ? "" : p.careLevel.name().toLowerCase(Locale.ROOT))
-                .append(',').append(p.firstSite >= 0 && p.specialistOnSiteAtArrival)
-                .append(',').append(String.format(Locale.ROOT, "%.4f", p.organisedCareShare))
-                .append(',');
-        if (!Double.isNaN(p.probabilityOfDeath)) {
-            b.append(String.format(Locale.ROOT, "%.6f", p.probabilityOfDeath));
-        }
         return b.toString();
+    }
+
+    private String commonColumn(Patient p, String name) {
+        return switch (name) {
+            case "id" -> String.valueOf(p.id);
+            case "class" -> p.demandClass.key();
+            case "condition" -> p.condition == null ? "" : p.condition.name().toLowerCase(Locale.ROOT);
+            case "zone" -> network.zones().get(p.zone).id();
+            case "age_band" -> p.ageBand == null ? "" : p.ageBand.name().toLowerCase(Locale.ROOT);
+            case "self_presenter" -> String.valueOf(p.selfPresenter);
+            case "category_a" -> String.valueOf(p.categoryA);
+            case "conveyed" -> String.valueOf(p.conveyed);
+            case "onset_min" -> minutes(p.onsetMinutes);
+            case "call_min" -> minutes(p.callMinutes);
+            case "dispatch_min" -> minutes(p.dispatchMinutes);
+            case "at_scene_min" -> minutes(p.atSceneMinutes);
+            case "leave_scene_min" -> minutes(p.leaveSceneMinutes);
+            case "door_min" -> minutes(p.doorMinutes);
+            case "transfer_depart_min" -> minutes(p.transferDepartMinutes);
+            case "transfer_arrival_min" -> minutes(p.transferArrivalMinutes);
+            case "station" -> p.station < 0 ? "" : network.stations().get(p.station).id();
+            case "first_site" -> p.firstSite < 0 ? "" : sites.get(p.firstSite).id();
+            case "transfer_site" -> p.transferSite < 0 ? "" : sites.get(p.transferSite).id();
+            case "diverted" -> String.valueOf(p.diverted);
+            case "care_level" -> p.careLevel == null ? "" : p.careLevel.name().toLowerCase(Locale.ROOT);
+            case "specialist_on_site" -> String.valueOf(p.firstSite >= 0 && p.specialistOnSiteAtArrival);
+            case "p_death" -> Double.isNaN(p.probabilityOfDeath) ? ""
+                    : String.format(Locale.ROOT, "%.6f", p.probabilityOfDeath);
+            default -> throw new IllegalStateException("no value for patients column " + name);
+        };
+    }
+
+    private static String minutes(double t) {
+        return Double.isNaN(t) ? "" : String.format(Locale.ROOT, "%.3f", t);
     }
 }

@@ -41,6 +41,8 @@ class PackageDependenciesTest {
             Set.of("network"),
             Set.of("demand"),
             Set.of("ems", "hospital", "outcome"),
+            Set.of("pathway"),
+            Set.of("pathway.emergency", "pathway.stroke", "pathway.trauma"),
             Set.of("experiment"),
             Set.of("model", "model.stats"),
             Set.of("report", "optimise"),

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.acuteflow.model.FlowModel;
-import org.acuteflow.model.Routing;
+import org.acuteflow.pathway.Routing;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Station;
 import org.junit.jupiter.api.Test;

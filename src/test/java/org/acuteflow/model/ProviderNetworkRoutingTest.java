@@ -8,6 +8,7 @@ import org.acuteflow.network.Network;
 import org.acuteflow.network.ProviderNetworks;
 import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
+import org.acuteflow.pathway.Routing;
 import org.junit.jupiter.api.Test;
 
 /**

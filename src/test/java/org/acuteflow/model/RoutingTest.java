@@ -9,6 +9,7 @@ import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
+import org.acuteflow.pathway.Routing;
 import org.acuteflow.network.TravelTimes;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.acuteflow.model;
+package org.acuteflow.pathway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,7 @@ import org.acuteflow.demand.Patient;
 import org.junit.jupiter.api.Test;
 
 /** The named destination rules decide as their definitions say, on hand-made candidate lists and situations. */
-class DestinationPoliciesTest {
+class DestinationRulesTest {
     /** Sites 0..3; minutes from any zone to site s are 10 * (s + 1); sites in {@code full} have no free HASU bed. */
     private static DestinationPolicy.Situation situation(Set<Integer> full) {
         return new DestinationPolicy.Situation() {
@@ -33,7 +33,7 @@ class DestinationPoliciesTest {
 
     @Test
     void nearestWithServiceDivertsPastFullUnitsOnlyWhenItSaysSo() {
-        DestinationPolicy divert = new DestinationPolicies.NearestWithService("nearest_hasu", z -> new int[] {2, 0, 1},
+        DestinationPolicy divert = new DestinationRules.NearestWithService("nearest_hasu", z -> new int[] {2, 0, 1},
                 true);
         Patient p = patient();
         assertEquals(0, divert.destination(p, 0, situation(Set.of(2))));
@@ -42,7 +42,7 @@ class DestinationPoliciesTest {
         Patient q = patient();
         assertEquals(2, divert.destination(q, 0, situation(Set.of(0, 1, 2))), "all full: the nearest");
         assertFalse(q.diverted);
-        DestinationPolicy plain = new DestinationPolicies.NearestWithService("nearest_ae", z -> new int[] {2, 0}, false);
+        DestinationPolicy plain = new DestinationRules.NearestWithService("nearest_ae", z -> new int[] {2, 0}, false);
         assertEquals(2, plain.destination(patient(), 0, situation(Set.of(2))));
         assertEquals(-1, plain.transferFrom(2), "no transfers");
     }
@@ -50,14 +50,14 @@ class DestinationPoliciesTest {
     @Test
     void specialistWithinThresholdElseNearestOtherThenTransfer() {
         // Specialist centre 1 is 20 minutes away; the other unit is site 0.
-        DestinationPolicy at20 = new DestinationPolicies.SpecialistWithinThreshold("mtc_within_threshold",
+        DestinationPolicy at20 = new DestinationRules.SpecialistWithinThreshold("mtc_within_threshold",
                 z -> new int[] {1}, z -> new int[] {0, 2}, s -> s == 1 ? -1 : 1, 20);
         assertEquals(1, at20.destination(patient(), 0, situation(Set.of())), "20 minutes is within a 20-minute threshold");
-        DestinationPolicy at19 = new DestinationPolicies.SpecialistWithinThreshold("mtc_within_threshold",
+        DestinationPolicy at19 = new DestinationRules.SpecialistWithinThreshold("mtc_within_threshold",
                 z -> new int[] {1}, z -> new int[] {0, 2}, s -> s == 1 ? -1 : 1, 19.999);
         assertEquals(0, at19.destination(patient(), 0, situation(Set.of())));
         assertEquals(1, at19.transferFrom(0));
-        DestinationPolicy none = new DestinationPolicies.SpecialistWithinThreshold("mtc_within_threshold",
+        DestinationPolicy none = new DestinationRules.SpecialistWithinThreshold("mtc_within_threshold",
                 z -> new int[0], z -> new int[] {3}, s -> -1, 60);
         assertEquals(3, none.destination(patient(), 0, situation(Set.of())), "no centre at all: the other unit");
     }

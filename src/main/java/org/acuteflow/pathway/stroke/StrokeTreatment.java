@@ -1,9 +1,10 @@
-package org.acuteflow.hospital;
+package org.acuteflow.pathway.stroke;
 
 import org.acuteflow.demand.AgeBand;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.demand.WeeklyProfile;
+import org.acuteflow.hospital.HospitalParameters;
 import org.acuteflow.network.CoverSchedule;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
@@ -25,9 +26,9 @@ public final class StrokeTreatment {
 
     /** The cover schedule that governs stroke decisions at {@code site}. */
     public static CoverSchedule strokeCover(Site site) {
-        for (Service s : new Service[] {Service.HASU, Service.STROKE_UNIT, Service.THROMBOLYSIS}) {
-            if (site.offers(s)) {
-                return site.coverFor(s);
+        for (Service service : new Service[] {Service.HASU, Service.STROKE_UNIT, Service.THROMBOLYSIS}) {
+            if (site.offers(service)) {
+                return site.coverFor(service);
             }
         }
         return site.coverFor(Service.TYPE1_AE);
@@ -35,38 +36,39 @@ public final class StrokeTreatment {
 
     /** Sets the patient's scan, needle and puncture times; the patient's door time must be set. */
     public static void treat(Patient p, Site site, HospitalParameters h) {
+        StrokeState s = StrokeState.of(p);
         boolean hasu = site.offers(Service.HASU);
         double doorToScan = (hasu ? h.hasuDoorToScanMinutes() : h.otherDoorToScanMinutes())
-                .inverse(p.doorToScanUniform);
-        boolean preAlerted = p.recognisedAsStroke && !p.selfPresenter;
+                .inverse(s.doorToScanUniform);
+        boolean preAlerted = s.recognisedAsStroke && !p.selfPresenter;
         if (!preAlerted) {
             doorToScan += h.unrecognisedStrokeDelayMinutes();
         }
-        p.scanMinutes = p.doorMinutes + doorToScan;
+        s.scanMinutes = p.doorMinutes + doorToScan;
         CoverSchedule cover = strokeCover(site);
         boolean onSite = cover.onSiteAt(WeeklyProfile.hourOfWeek(p.doorMinutes));
         p.specialistOnSiteAtArrival = onSite;
         double specialistDelay = onSite ? 0 : cover.onCallDelayMinutes();
-        if (p.condition != Condition.STROKE_ISCHAEMIC || !p.onsetKnown) {
+        if (p.condition != Condition.STROKE_ISCHAEMIC || !s.onsetKnown) {
             return;
         }
-        if (p.eligibleForThrombolysis && site.offers(Service.THROMBOLYSIS)) {
+        if (s.eligibleForThrombolysis && site.offers(Service.THROMBOLYSIS)) {
             double limit = p.ageBand == AgeBand.AGED_80_PLUS
                     ? h.maxOnsetToNeedleMinutes80Plus() : h.maxOnsetToNeedleMinutesUnder80();
-            double leftAfterScan = limit - (p.scanMinutes - p.onsetMinutes);
+            double leftAfterScan = limit - (s.scanMinutes - p.onsetMinutes);
             if (leftAfterScan >= h.minWindowAfterScanMinutes()) {
                 double scanToNeedle = (hasu ? h.hasuScanToNeedleMinutes() : h.otherScanToNeedleMinutes())
-                        .inverse(p.scanToNeedleUniform);
-                double needle = p.scanMinutes + scanToNeedle + specialistDelay;
+                        .inverse(s.scanToNeedleUniform);
+                double needle = s.scanMinutes + scanToNeedle + specialistDelay;
                 if (needle - p.onsetMinutes <= limit) {
-                    p.needleMinutes = needle;
+                    s.needleMinutes = needle;
                 }
             }
         }
-        if (p.largeVesselOcclusion && site.offers(Service.THROMBECTOMY)) {
-            double puncture = p.doorMinutes + p.doorToPunctureMinutes + specialistDelay;
+        if (s.largeVesselOcclusion && site.offers(Service.THROMBECTOMY)) {
+            double puncture = p.doorMinutes + s.doorToPunctureMinutes + specialistDelay;
             if (puncture - p.onsetMinutes <= h.maxOnsetToPunctureMinutes()) {
-                p.punctureMinutes = puncture;
+                s.punctureMinutes = puncture;
             }
         }
     }

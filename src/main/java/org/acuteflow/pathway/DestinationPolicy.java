@@ -1,4 +1,4 @@
-package org.acuteflow.model;
+package org.acuteflow.pathway;
 
 import org.acuteflow.demand.Patient;
 
@@ -6,7 +6,7 @@ import org.acuteflow.demand.Patient;
  * Where an ambulance takes a conveyed patient of one pathway, and where that patient is transferred on from: the
  * one place where a destination is decided. A configuration names the rule of each pathway by key
  * ({@code routing.stroke}, {@code routing.trauma}; other emergencies always go to the nearest A&E), and
- * {@link DestinationPolicies} maps keys to implementations. Rules choose among {@link Routing}'s candidate lists,
+ * {@link DestinationRules} builds them from each pathway's map of keys. Rules choose among {@link Routing}'s candidate lists,
  * which are nearest first and already cut to the zone's provider network when a configuration restricts routing,
  * so provider networks apply to every rule alike. Implementations are immutable and shared by replications.
  */

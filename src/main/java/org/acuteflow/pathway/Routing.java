@@ -1,4 +1,4 @@
-package org.acuteflow.model;
+package org.acuteflow.pathway;
 
 import java.util.ArrayList;
 import java.util.Arrays;

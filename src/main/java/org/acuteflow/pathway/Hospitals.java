@@ -1,0 +1,51 @@
+package org.acuteflow.pathway;
+
+import org.acuteflow.demand.Patient;
+import org.acuteflow.hospital.HospitalParameters;
+import org.acuteflow.metrics.Metric;
+import org.acuteflow.network.Site;
+
+/** What the stage engine offers a pathway's stages in one replication. */
+public interface Hospitals {
+    Site site(int index);
+
+    /** Number of sites (indices 0..sites-1). */
+    int sites();
+
+    HospitalParameters parameters();
+
+    /** Blue-light minutes from zone to site at clock time {@code now}. */
+    double blueLightMinutes(int zone, int site, double now);
+
+    /** A situation for destination rules that look at travel times only (no unit of their own is full). */
+    default DestinationPolicy.Situation situation() {
+        return new DestinationPolicy.Situation() {
+            @Override
+            public double blueLightMinutes(int zone, int site, double now) {
+                return Hospitals.this.blueLightMinutes(zone, site, now);
+            }
+
+            @Override
+            public boolean hasFreeHasuBed(int site) {
+                return true;
+            }
+        };
+    }
+
+    /** Door to leaving the emergency department, from the patient's uniform. */
+    double edStayMinutes(Patient p);
+
+    /**
+     * The occupancy meter of the bed unit {@code unit} (by site and in total, time-weighted over the statistics
+     * window); made on first use. {@code byHourOfWeek}: the total also keeps its mean by hour of the week.
+     */
+    BedMeter beds(String unit, boolean byHourOfWeek);
+
+    /** Adds one to the counter of the declared per-year metric {@code metric} (a counted patient only). */
+    void count(Metric metric);
+
+    /** Occupancy of a bed unit: changes are reported as they happen. */
+    interface BedMeter {
+        void change(int site, int delta, double now);
+    }
+}

@@ -1,0 +1,95 @@
+package org.acuteflow.pathway;
+
+import java.util.List;
+import java.util.function.Function;
+import org.acuteflow.demand.DemandClass;
+import org.acuteflow.demand.Patient;
+import org.acuteflow.metrics.Metric;
+import org.acuteflow.metrics.Metrics;
+import org.acuteflow.outcome.OutcomeInput;
+import umontreal.ssj.rng.RandomStream;
+
+/**
+ * A clinical pathway as a plug-in of the stage engine: its demand classes and case mix, its destination rule, its
+ * in-hospital stages from the door onward, its outcome input and its declared metrics. The engine runs the
+ * stages every patient shares (call, dispatch, response, scene, conveyance, handover, a secondary transfer) and
+ * hands each decision to the patient's pathway. A pathway is registered by {@link #key} in the model's one
+ * registry ({@code model/Pathways}).
+ *
+ * <p>Three levels, so that immutable work is done once: the pathway (stateless), its {@link Scenario} (immutable,
+ * per scenario: destination rules built on the scenario's network and protocol, shared by threads) and its
+ * {@link Run} (mutable, per replication: beds, queues, streams).
+ */
+public interface Pathway {
+
+    /** The key of the pathway: the {@code pathway} of its metrics, the key of its parameter maps. */
+    String key();
+
+    /** The demand classes whose patients follow this pathway. */
+    List<DemandClass> demandClasses();
+
+    /** The metrics this pathway declares ({@code metrics/Metrics} entries whose pathway is this key). */
+    default List<Metric> metrics() {
+        return Metrics.METRICS.stream().filter(m -> m.pathway().equals(key())).toList();
+    }
+
+    /** The pathway on one scenario's network, protocol and parameters. */
+    Scenario prepare(ScenarioInputs inputs);
+
+    /** A pathway on one scenario: immutable and thread-safe. */
+    interface Scenario {
+        /**
+         * The pathway's state in one replication.
+         *
+         * @param hospitals the engine's services to the pathway's stages
+         * @param streams   the replication's named random streams
+         */
+        Run start(Hospitals hospitals, Function<String, RandomStream> streams);
+    }
+
+    /** A pathway in one replication: mutable, confined to the replication's thread. */
+    interface Run {
+        /**
+         * Draws the pathway's part of a new patient of class {@code c}, after the attributes every patient draws
+         * (zone, self-presentation, priority, conveyance, service-time uniforms). Must take the same number of
+         * uniforms from each stream whatever the configuration (common random numbers), and sets the call time.
+         */
+        void create(Patient p, DemandClass c, double onsetMinutes);
+
+        /**
+         * The site a conveyed patient leaving scene at {@code now} is taken to (the pathway's
+         * {@link DestinationPolicy}).
+         */
+        int destination(Patient p, double now);
+
+        /** The site a patient at {@code site} is transferred on to ({@link Journey#transferAfter}). */
+        default int transferFrom(Patient p, int site) {
+            return -1;
+        }
+
+        /**
+         * The patient is at the door of its first site at {@code now} (door time, first site and handover already
+         * recorded): the pathway's in-hospital stages start. The pathway must {@link Journey#finish} the journey
+         * once its record is complete (now or at a later step).
+         */
+        void door(Journey j, double now);
+
+        /** A step the pathway scheduled with {@link Journey#next} is due. */
+        default void step(Journey j, int step, double now) {
+            throw new IllegalStateException("pathway has no step " + step);
+        }
+
+        /** The patient left the emergency department ({@link Journey#leaveEmergencyDepartmentAfter}, then). */
+        default void afterEmergencyDepartment(Journey j, double now) {
+        }
+
+        /** The patient arrived at the transfer site (transfer times already recorded); the engine finishes it. */
+        default void transferArrived(Patient p) {
+        }
+
+        /** The journey as the outcome model reads it; {@code distanceKm} is zone to first site by road. */
+        default OutcomeInput outcomeInput(Patient p, double distanceKm) {
+            return Journey.commonOutcomeInput(p, false, Double.NaN, Double.NaN, 0, distanceKm);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Other emergencies (medical, surgical) and other ambulance incidents: nearest A&E, emergency department. */
+package org.acuteflow.pathway.emergency;

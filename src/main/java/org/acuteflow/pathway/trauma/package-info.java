@@ -1,0 +1,2 @@
+/** The major trauma pathway: field triage, MTC bypass rules, care level by site, secondary transfers. */
+package org.acuteflow.pathway.trauma;
