@@ -55,6 +55,10 @@ final class FlowStatistics {
     long traumaConveyed;
     long traumaMtcDirect;
     long traumaTransfers;
+    private double transferWaitSum;
+    private long transferWaits;
+    private double handoverSum;
+    private long handovers;
     long diverts;
     long strokeUnitCare;
     long selfPresenters;
@@ -107,6 +111,18 @@ final class FlowStatistics {
     }
 
     /** Adds a counted patient whose journey record is complete (outcome already evaluated). */
+    /** A counted patient left for an inter-hospital transfer {@code minutes} after being ready to. */
+    void transferWait(double minutes) {
+        transferWaitSum += minutes;
+        transferWaits++;
+    }
+
+    /** A counted patient's crew took {@code minutes} to hand over at a hospital. */
+    void handover(double minutes) {
+        handoverSum += minutes;
+        handovers++;
+    }
+
     void record(Patient p) {
         boolean ambulance = !p.selfPresenter;
         if (ambulance) {
@@ -299,6 +315,8 @@ final class FlowStatistics {
         r.metric(AMBULANCE_RESPONSE_MINUTES_MEAN_CATEGORY_A, ratio(categoryAResponseSum, categoryA));
         r.metric(AMBULANCE_SHARE_WITHIN_8MIN, ratio(categoryAWithin8, categoryA));
         r.metric(AMBULANCE_UTILISATION, fleetUtilisation);
+        r.metric(AMBULANCE_HANDOVER_MINUTES_MEAN, ratio(handoverSum, handovers));
+        r.metric(TRANSFER_WAIT_MINUTES_MEAN, ratio(transferWaitSum, transferWaits));
         r.metric(HASU_OCCUPANCY_MEAN, occupancy.unit(StrokePathway.HASU).total.mean());
         r.metric(STROKE_UNIT_OCCUPANCY_MEAN, occupancy.unit(StrokePathway.STROKE_UNIT).total.mean());
         r.metric(ED_OCCUPANCY_MEAN, occupancy.edTotal.mean());
