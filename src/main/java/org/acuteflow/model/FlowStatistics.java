@@ -106,8 +106,11 @@ final class FlowStatistics {
         zoneStrokeDeaths = new double[network.zones().size()];
     }
 
-    /** Adds a counted patient whose journey record is complete (outcome already evaluated). */
-    void record(Patient p) {
+    /**
+     * Adds a counted patient whose journey record is complete (outcome already evaluated); {@code centralOutcome}:
+     * its probability of death is the central outcome model's, so it enters the death tallies.
+     */
+    void record(Patient p, boolean centralOutcome) {
         boolean ambulance = !p.selfPresenter;
         if (ambulance) {
             incidents++;
@@ -181,7 +184,7 @@ final class FlowStatistics {
                 siteDivertsFrom[p.intendedSite]++;
             }
         }
-        if (!Double.isNaN(p.probabilityOfDeath)) {
+        if (centralOutcome && !Double.isNaN(p.probabilityOfDeath)) {
             double d = p.probabilityOfDeath;
             // The uniform was drawn when the patient was created, so the sampled death is paired across scenarios.
             deaths.record(c, d, OutcomeModel.sampleDeath(d, p.outcomeUniform), p.onsetMinutes);

@@ -2,6 +2,7 @@ package org.acuteflow.model;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.acuteflow.config.RunControl;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.Patient;
@@ -68,6 +69,9 @@ final class Replication {
     private final FlowStatistics.Occupancy occupancy;
     /** Per demand class (by ordinal), its pathway in this replication. */
     private final Pathway.Run[] pathwayOf;
+    /** Per registered pathway ({@link Pathways#ALL} order), its state in this replication. */
+    private final Pathway.Run[] runs;
+    private final ToDoubleFunction<OutcomeInput> centralDeath;
     private long events;
     private long inFlight;
     private boolean arrivalsStopped;
@@ -89,7 +93,8 @@ final class Replication {
         stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute(), model.outcomes());
         occupancy = new FlowStatistics.Occupancy(sites.size(), warmup, end);
         Hospitals hospitals = new EngineHospitals();
-        Pathway.Run[] runs = new Pathway.Run[Pathways.ALL.size()];
+        centralDeath = model.outcomes()::probabilityOfDeath;
+        runs = new Pathway.Run[Pathways.ALL.size()];
         for (int i = 0; i < runs.length; i++) {
             runs[i] = model.pathways()[i].start(hospitals, context::stream);
         }
@@ -140,6 +145,9 @@ final class Replication {
         ReplicationResult result = new ReplicationResult();
         stats.write(result, run.years(), occupancy, routing, events + ambulances.events(),
                 occupancy.busyVehicles.mean() / Math.max(1, ambulances.size()));
+        for (Pathway.Run r : runs) {
+            r.write(result, run.years());
+        }
         return result;
     }
 
@@ -401,10 +409,13 @@ final class Replication {
         if (p.counted) {
             if (p.condition != null && p.firstSite >= 0) {
                 OutcomeInput input = j.pathway.outcomeInput(p, stats.distanceKm(p.zone, p.firstSite));
-                p.probabilityOfDeath = model.outcomes().probabilityOfDeath(input);
-                stats.recordOutcome(p, input);
+                p.probabilityOfDeath = j.pathway.probabilityOfDeath(input, centralDeath);
+                if (j.pathway.usesCentralOutcomeModel()) {
+                    stats.recordOutcome(p, input);
+                }
             }
-            stats.record(p);
+            stats.record(p, j.pathway.usesCentralOutcomeModel());
+            j.pathway.record(p);
             if (sink.enabled()) {
                 sink.row(csvRow(p));
             }
