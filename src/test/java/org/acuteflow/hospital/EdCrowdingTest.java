@@ -32,4 +32,44 @@ class EdCrowdingTest {
         // A small department: 20 a day x 180 min = 2.5 patients -> 3, raised to the minimum 10.
         assertEquals(10, DEFAULTS.cubicles(20 / 1440.0, 180));
     }
+
+    /**
+     * Three zones, three sites; sites 0 and 1 have an A&E as built, site 2 not (nearest to zone 2, which still
+     * goes to site 1). Zone arrivals 60, 30 and 90 a day, mean stay 180 min: site 0 carries zone 0 (60 a day,
+     * load 7.5 -> 7.5 / 0.85 = 8.8 -> 9, raised to the minimum 10); site 1 zones 1 and 2 (120 a day, load 15 ->
+     * 17.6 -> 18); site 2 none (the minimum, 10).
+     */
+    @Test
+    void departmentsAreSizedForTheirCatchmentAsBuilt() {
+        double[][] minutes = {{5, 9, 20}, {8, 6, 20}, {30, 12, 2}};
+        org.acuteflow.network.TravelTimes t = new org.acuteflow.network.TravelTimes() {
+            @Override
+            public double zoneToSite(int zone, int site) {
+                return minutes[zone][site];
+            }
+
+            @Override
+            public double stationToZone(int station, int zone) {
+                return 0;
+            }
+
+            @Override
+            public double siteToSite(int from, int to) {
+                return 0;
+            }
+
+            @Override
+            public double siteToStation(int site, int station) {
+                return 0;
+            }
+
+            @Override
+            public double factor(int hourOfWeek, Mode mode) {
+                return 1;
+            }
+        };
+        int[] c = EdCapacity.cubicles(t, new boolean[] {true, true, false},
+                new double[] {60 / 1440.0, 30 / 1440.0, 90 / 1440.0}, 180, DEFAULTS);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {10, 18, 10}, c);
+    }
 }
