@@ -110,7 +110,6 @@ final class FlowStatistics {
         zoneStrokeDeaths = new double[network.zones().size()];
     }
 
-    /** Adds a counted patient whose journey record is complete (outcome already evaluated). */
     /** A counted patient left for an inter-hospital transfer {@code minutes} after being ready to. */
     void transferWait(double minutes) {
         transferWaitSum += minutes;
@@ -123,7 +122,11 @@ final class FlowStatistics {
         handovers++;
     }
 
-    void record(Patient p) {
+    /**
+     * Adds a counted patient whose journey record is complete (outcome already evaluated); {@code centralOutcome}:
+     * its probability of death is the central outcome model's, so it enters the death tallies.
+     */
+    void record(Patient p, boolean centralOutcome) {
         boolean ambulance = !p.selfPresenter;
         if (ambulance) {
             incidents++;
@@ -197,7 +200,7 @@ final class FlowStatistics {
                 siteDivertsFrom[p.intendedSite]++;
             }
         }
-        if (!Double.isNaN(p.probabilityOfDeath)) {
+        if (centralOutcome && !Double.isNaN(p.probabilityOfDeath)) {
             double d = p.probabilityOfDeath;
             // The uniform was drawn when the patient was created, so the sampled death is paired across scenarios.
             deaths.record(c, d, OutcomeModel.sampleDeath(d, p.outcomeUniform), p.onsetMinutes);

@@ -2,6 +2,7 @@ package org.acuteflow.model;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.acuteflow.config.RunControl;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.Patient;
@@ -70,6 +71,9 @@ final class Replication {
     private final Pathway.Run[] pathwayOf;
     /** Inter-hospital transfers wait for a fleet vehicle ({@code ems.transfers_use_fleet}). */
     private final boolean transfersUseFleet;
+    /** Per registered pathway ({@link Pathways#ALL} order), its state in this replication. */
+    private final Pathway.Run[] runs;
+    private final ToDoubleFunction<OutcomeInput> centralDeath;
     private long events;
     private long inFlight;
     private boolean arrivalsStopped;
@@ -91,7 +95,8 @@ final class Replication {
         stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute(), model.outcomes());
         occupancy = new FlowStatistics.Occupancy(sites.size(), warmup, end);
         Hospitals hospitals = new EngineHospitals();
-        Pathway.Run[] runs = new Pathway.Run[Pathways.ALL.size()];
+        centralDeath = model.outcomes()::probabilityOfDeath;
+        runs = new Pathway.Run[Pathways.ALL.size()];
         for (int i = 0; i < runs.length; i++) {
             runs[i] = model.pathways()[i].start(hospitals, context::stream);
         }
@@ -149,6 +154,9 @@ final class Replication {
         ReplicationResult result = new ReplicationResult();
         stats.write(result, run.years(), occupancy, routing, events + ambulances.events(),
                 occupancy.busyVehicles.mean() / Math.max(1, ambulances.size()));
+        for (Pathway.Run r : runs) {
+            r.write(result, run.years());
+        }
         return result;
     }
 
@@ -448,10 +456,13 @@ final class Replication {
         if (p.counted) {
             if (p.condition != null && p.firstSite >= 0) {
                 OutcomeInput input = j.pathway.outcomeInput(p, stats.distanceKm(p.zone, p.firstSite));
-                p.probabilityOfDeath = model.outcomes().probabilityOfDeath(input);
-                stats.recordOutcome(p, input);
+                p.probabilityOfDeath = j.pathway.probabilityOfDeath(input, centralDeath);
+                if (j.pathway.usesCentralOutcomeModel()) {
+                    stats.recordOutcome(p, input);
+                }
             }
-            stats.record(p);
+            stats.record(p, j.pathway.usesCentralOutcomeModel());
+            j.pathway.record(p);
             if (sink.enabled()) {
                 sink.row(csvRow(p));
             }
