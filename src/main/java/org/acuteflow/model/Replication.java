@@ -67,6 +67,8 @@ final class Replication {
     private final FlowStatistics stats;
     private final FlowStatistics.Occupancy occupancy;
     /** Per demand class (by ordinal), its pathway in this replication. */
+    /** Each registered pathway's state in this replication, in registration order. */
+    private final Pathway.Run[] runs;
     private final Pathway.Run[] pathwayOf;
     private long events;
     private long inFlight;
@@ -89,7 +91,7 @@ final class Replication {
         stats = new FlowStatistics(network, model.parameters().ems().roadKmPerBaseMinute(), model.outcomes());
         occupancy = new FlowStatistics.Occupancy(sites.size(), warmup, end);
         Hospitals hospitals = new EngineHospitals();
-        Pathway.Run[] runs = new Pathway.Run[Pathways.ALL.size()];
+        runs = new Pathway.Run[Pathways.ALL.size()];
         for (int i = 0; i < runs.length; i++) {
             runs[i] = model.pathways()[i].start(hospitals, context::stream);
         }
@@ -140,6 +142,9 @@ final class Replication {
         ReplicationResult result = new ReplicationResult();
         stats.write(result, run.years(), occupancy, routing, events + ambulances.events(),
                 occupancy.busyVehicles.mean() / Math.max(1, ambulances.size()));
+        for (Pathway.Run r : runs) {
+            r.writeMetrics(run.years(), result::metric);
+        }
         return result;
     }
 

@@ -42,7 +42,7 @@ class PackageDependenciesTest {
             Set.of("demand"),
             Set.of("ems", "hospital", "outcome"),
             Set.of("pathway"),
-            Set.of("pathway.emergency", "pathway.stroke", "pathway.trauma"),
+            Set.of("pathway.emergency", "pathway.stemi", "pathway.stroke", "pathway.trauma"),
             Set.of("experiment"),
             Set.of("model", "model.stats"),
             Set.of("report", "optimise"),
