@@ -16,8 +16,8 @@ public enum DemandClass {
     /** Ambulance incidents that do not lead to an emergency admission (conveyed or not). */
     OTHER_INCIDENT(null),
     /**
-     * Heart attack (ST-elevation myocardial infarction) for primary PCI. Its pathway evaluates and counts its own
-     * outcome, so it has no condition of the common outcome model; it draws from streams of its own.
+     * Heart attack (ST-elevation myocardial infarction) for primary PCI; its pathway sets the condition. It draws
+     * from streams of its own.
      */
     STEMI(null, false);
 

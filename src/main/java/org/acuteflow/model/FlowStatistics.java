@@ -55,6 +55,10 @@ final class FlowStatistics {
     long traumaConveyed;
     long traumaMtcDirect;
     long traumaTransfers;
+    private double transferWaitSum;
+    private long transferWaits;
+    private double handoverSum;
+    private long handovers;
     long diverts;
     long strokeUnitCare;
     long selfPresenters;
@@ -106,8 +110,23 @@ final class FlowStatistics {
         zoneStrokeDeaths = new double[network.zones().size()];
     }
 
-    /** Adds a counted patient whose journey record is complete (outcome already evaluated). */
-    void record(Patient p) {
+    /** A counted patient left for an inter-hospital transfer {@code minutes} after being ready to. */
+    void transferWait(double minutes) {
+        transferWaitSum += minutes;
+        transferWaits++;
+    }
+
+    /** A counted patient's crew took {@code minutes} to hand over at a hospital. */
+    void handover(double minutes) {
+        handoverSum += minutes;
+        handovers++;
+    }
+
+    /**
+     * Adds a counted patient whose journey record is complete (outcome already evaluated); {@code centralOutcome}:
+     * its probability of death is the central outcome model's, so it enters the death tallies.
+     */
+    void record(Patient p, boolean centralOutcome) {
         boolean ambulance = !p.selfPresenter;
         if (ambulance) {
             incidents++;
@@ -181,7 +200,7 @@ final class FlowStatistics {
                 siteDivertsFrom[p.intendedSite]++;
             }
         }
-        if (!Double.isNaN(p.probabilityOfDeath)) {
+        if (centralOutcome && !Double.isNaN(p.probabilityOfDeath)) {
             double d = p.probabilityOfDeath;
             // The uniform was drawn when the patient was created, so the sampled death is paired across scenarios.
             deaths.record(c, d, OutcomeModel.sampleDeath(d, p.outcomeUniform), p.onsetMinutes);
@@ -299,6 +318,8 @@ final class FlowStatistics {
         r.metric(AMBULANCE_RESPONSE_MINUTES_MEAN_CATEGORY_A, ratio(categoryAResponseSum, categoryA));
         r.metric(AMBULANCE_SHARE_WITHIN_8MIN, ratio(categoryAWithin8, categoryA));
         r.metric(AMBULANCE_UTILISATION, fleetUtilisation);
+        r.metric(AMBULANCE_HANDOVER_MINUTES_MEAN, ratio(handoverSum, handovers));
+        r.metric(TRANSFER_WAIT_MINUTES_MEAN, ratio(transferWaitSum, transferWaits));
         r.metric(HASU_OCCUPANCY_MEAN, occupancy.unit(StrokePathway.HASU).total.mean());
         r.metric(STROKE_UNIT_OCCUPANCY_MEAN, occupancy.unit(StrokePathway.STROKE_UNIT).total.mean());
         r.metric(ED_OCCUPANCY_MEAN, occupancy.edTotal.mean());

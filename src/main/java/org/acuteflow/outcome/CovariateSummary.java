@@ -62,26 +62,27 @@ public final class CovariateSummary {
     /** The cell of a patient: its covariates at the summary's resolution. */
     public static OutcomeInput cellOf(OutcomeInput p) {
         Condition c = p.condition();
-        return switch (c) {
-            case STROKE_ISCHAEMIC, STROKE_HAEMORRHAGIC -> {
-                boolean ischaemic = c == Condition.STROKE_ISCHAEMIC;
-                boolean lvo = ischaemic && p.largeVesselOcclusion();
-                yield new OutcomeInput(c, p.ageBand(), lvo,
-                        ischaemic ? round(p.onsetToNeedleMinutes(), TREATMENT_MINUTES) : Double.NaN,
-                        lvo ? round(p.onsetToPunctureMinutes(), TREATMENT_MINUTES) : Double.NaN, null,
-                        round(p.organisedCareShare(), SHARE_STEP), false, p.weekendAdmission(), false, 0, 0);
-            }
-            case MAJOR_TRAUMA -> new OutcomeInput(c, p.ageBand(), false, Double.NaN, Double.NaN,
+        if (c.isStroke()) {
+            boolean ischaemic = c == Condition.STROKE_ISCHAEMIC;
+            boolean lvo = ischaemic && p.largeVesselOcclusion();
+            return new OutcomeInput(c, p.ageBand(), lvo,
+                    ischaemic ? round(p.onsetToNeedleMinutes(), TREATMENT_MINUTES) : Double.NaN,
+                    lvo ? round(p.onsetToPunctureMinutes(), TREATMENT_MINUTES) : Double.NaN, null,
+                    round(p.organisedCareShare(), SHARE_STEP), false, p.weekendAdmission(), false, 0, 0);
+        }
+        if (Condition.MAJOR_TRAUMA.equals(c)) {
+            return new OutcomeInput(c, p.ageBand(), false, Double.NaN, Double.NaN,
                     p.careLevel() == CareLevel.MTC ? CareLevel.MTC : CareLevel.TRAUMA_UNIT, 0, false, false, false, 0,
                     round(p.callToDefinitiveCareMinutes(), DELAY_MINUTES));
-            case MEDICAL_EMERGENCY, SURGICAL_EMERGENCY, STROKE_MIMIC -> {
-                // Only the weekend-without-consultant combination and the ambulance patients' distance matter.
-                boolean weekendNoConsultant = p.weekendAdmission() && !p.specialistOnSiteAtArrival();
-                yield new OutcomeInput(c, AgeBand.UNDER_80, false, Double.NaN, Double.NaN, null, 0,
-                        !weekendNoConsultant, weekendNoConsultant, p.ambulanceConveyed(),
-                        p.ambulanceConveyed() ? round(p.distanceKm(), KM) : 0, 0);
-            }
-        };
+        }
+        if (OutcomeModel.isOtherEmergency(c)) {
+            // Only the weekend-without-consultant combination and the ambulance patients' distance matter.
+            boolean weekendNoConsultant = p.weekendAdmission() && !p.specialistOnSiteAtArrival();
+            return new OutcomeInput(c, AgeBand.UNDER_80, false, Double.NaN, Double.NaN, null, 0,
+                    !weekendNoConsultant, weekendNoConsultant, p.ambulanceConveyed(),
+                    p.ambulanceConveyed() ? round(p.distanceKm(), KM) : 0, 0);
+        }
+        throw new IllegalArgumentException("no summary cell for condition " + c + " (its pathway evaluates it)");
     }
 
     private static double round(double value, double step) {

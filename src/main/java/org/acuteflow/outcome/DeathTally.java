@@ -53,12 +53,19 @@ public final class DeathTally {
         }
 
         public static Group of(Condition condition) {
-            return switch (condition) {
-                case STROKE_ISCHAEMIC, STROKE_HAEMORRHAGIC -> STROKE;
-                case STROKE_MIMIC -> MIMIC;
-                case MAJOR_TRAUMA -> TRAUMA;
-                case MEDICAL_EMERGENCY, SURGICAL_EMERGENCY -> EMERGENCY;
-            };
+            if (condition.isStroke()) {
+                return STROKE;
+            }
+            if (Condition.STROKE_MIMIC.equals(condition)) {
+                return MIMIC;
+            }
+            if (Condition.MAJOR_TRAUMA.equals(condition)) {
+                return TRAUMA;
+            }
+            if (Condition.MEDICAL_EMERGENCY.equals(condition) || Condition.SURGICAL_EMERGENCY.equals(condition)) {
+                return EMERGENCY;
+            }
+            throw new IllegalArgumentException("no death group for condition " + condition);
         }
     }
 

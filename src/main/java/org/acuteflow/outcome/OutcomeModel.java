@@ -91,11 +91,23 @@ public final class OutcomeModel {
     /** Probability of death (stroke: 90 days; trauma: in hospital; other emergencies and mimics: 30 days). */
     public double probabilityOfDeath(OutcomeInput patient) {
         Condition condition = Objects.requireNonNull(patient.condition(), "condition");
-        return switch (condition) {
-            case STROKE_ISCHAEMIC, STROKE_HAEMORRHAGIC -> logistic(strokeDeathLogOdds(patient));
-            case MAJOR_TRAUMA -> logistic(traumaLogOdds(patient));
-            case MEDICAL_EMERGENCY, SURGICAL_EMERGENCY, STROKE_MIMIC -> emergencyProbability(patient);
-        };
+        if (condition.isStroke()) {
+            return logistic(strokeDeathLogOdds(patient));
+        }
+        if (Condition.MAJOR_TRAUMA.equals(condition)) {
+            return logistic(traumaLogOdds(patient));
+        }
+        if (isOtherEmergency(condition)) {
+            return emergencyProbability(patient);
+        }
+        throw new IllegalArgumentException("no outcome sub-model here for condition " + condition
+                + " (its pathway evaluates it)");
+    }
+
+    /** Medical and surgical emergencies and stroke mimics: the 30-day emergency sub-model. */
+    static boolean isOtherEmergency(Condition c) {
+        return Condition.MEDICAL_EMERGENCY.equals(c) || Condition.SURGICAL_EMERGENCY.equals(c)
+                || Condition.STROKE_MIMIC.equals(c);
     }
 
     /**

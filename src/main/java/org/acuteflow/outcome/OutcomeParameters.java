@@ -90,11 +90,13 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
         /** The reference mortality of a stroke of this type in this age band. */
         public double of(Condition condition, AgeBand ageBand) {
             boolean old = ageBand == AgeBand.AGED_80_PLUS;
-            return switch (condition) {
-                case STROKE_ISCHAEMIC -> old ? ischaemicAged80Plus : ischaemicUnder80;
-                case STROKE_HAEMORRHAGIC -> old ? haemorrhagicAged80Plus : haemorrhagicUnder80;
-                default -> throw new IllegalArgumentException(condition + " is not a stroke");
-            };
+            if (Condition.STROKE_ISCHAEMIC.equals(condition)) {
+                return old ? ischaemicAged80Plus : ischaemicUnder80;
+            }
+            if (Condition.STROKE_HAEMORRHAGIC.equals(condition)) {
+                return old ? haemorrhagicAged80Plus : haemorrhagicUnder80;
+            }
+            throw new IllegalArgumentException(condition + " is not a stroke");
         }
     }
 
@@ -108,11 +110,13 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
     public record SurvivorMrs(List<Double> nlvo, List<Double> lvo, List<Double> haemorrhagic) {
 
         public List<Double> of(Condition condition, boolean largeVesselOcclusion) {
-            return switch (condition) {
-                case STROKE_ISCHAEMIC -> largeVesselOcclusion ? lvo : nlvo;
-                case STROKE_HAEMORRHAGIC -> haemorrhagic;
-                default -> throw new IllegalArgumentException(condition + " is not a stroke");
-            };
+            if (Condition.STROKE_ISCHAEMIC.equals(condition)) {
+                return largeVesselOcclusion ? lvo : nlvo;
+            }
+            if (Condition.STROKE_HAEMORRHAGIC.equals(condition)) {
+                return haemorrhagic;
+            }
+            throw new IllegalArgumentException(condition + " is not a stroke");
         }
     }
 
@@ -201,12 +205,16 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
     public record EmergencyBaseline(double medical, double surgical, double strokeMimic) {
 
         public double of(Condition condition) {
-            return switch (condition) {
-                case MEDICAL_EMERGENCY -> medical;
-                case SURGICAL_EMERGENCY -> surgical;
-                case STROKE_MIMIC -> strokeMimic;
-                default -> throw new IllegalArgumentException(condition + " is not an other emergency");
-            };
+            if (Condition.MEDICAL_EMERGENCY.equals(condition)) {
+                return medical;
+            }
+            if (Condition.SURGICAL_EMERGENCY.equals(condition)) {
+                return surgical;
+            }
+            if (Condition.STROKE_MIMIC.equals(condition)) {
+                return strokeMimic;
+            }
+            throw new IllegalArgumentException(condition + " is not an other emergency");
         }
     }
 

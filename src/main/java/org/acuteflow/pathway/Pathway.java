@@ -3,11 +3,12 @@ package org.acuteflow.pathway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.ObjDoubleConsumer;
+import java.util.function.ToDoubleFunction;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.Patient;
+import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.metrics.Metric;
 import org.acuteflow.metrics.Metrics;
 import org.acuteflow.outcome.OutcomeInput;
@@ -100,16 +101,37 @@ public interface Pathway {
         default void transferArrived(Patient p) {
         }
 
-        /**
-         * Writes the metrics the pathway counts itself (those the engine's statistics do not), over a statistics
-         * window of {@code years}; each must be declared in {@code metrics/Metrics} with this pathway's key.
-         */
-        default void writeMetrics(double years, ObjDoubleConsumer<Metric> out) {
-        }
-
         /** The journey as the outcome model reads it; {@code distanceKm} is zone to first site by road. */
         default OutcomeInput outcomeInput(Patient p, double distanceKm) {
             return Journey.commonOutcomeInput(p, false, Double.NaN, Double.NaN, 0, distanceKm);
+        }
+
+        /**
+         * The outcome sub-model hook: the patient's probability of death. By default the scenario's central outcome
+         * model ({@code outcome/OutcomeModel}: stroke, major trauma, other emergencies), whose sensitivity variants,
+         * probabilistic sensitivity analysis and death tallies then include the patient. A pathway with its own
+         * sub-model returns its own probability and {@link #usesCentralOutcomeModel} false, and reports its deaths
+         * with its own metrics ({@link #write}).
+         */
+        default double probabilityOfDeath(OutcomeInput input, ToDoubleFunction<OutcomeInput> central) {
+            return central.applyAsDouble(input);
+        }
+
+        /** True when {@link #probabilityOfDeath} is the central outcome model's (see there). */
+        default boolean usesCentralOutcomeModel() {
+            return true;
+        }
+
+        /** A counted patient of this pathway whose record is complete (outcome evaluated): add it to own tallies. */
+        default void record(Patient p) {
+        }
+
+        /**
+         * Writes this pathway's own metrics, after the engine's (so that the order of the existing outputs stays as it
+         * is); {@code years} is the simulated time the counts cover. Each metric written must be declared in
+         * {@code metrics/Metrics} with this pathway's key.
+         */
+        default void write(ReplicationResult result, double years) {
         }
     }
 }

@@ -115,7 +115,8 @@ class StemiPathwayTest {
             } else {
                 assertTrue(selfPresenter, "only a self-presenter reaches a hospital without primary PCI");
                 assertEquals("S0", r.get("transfer_site"));
-                assertEquals(45, num(r, "transfer_depart_min") - num(r, "door_min"), 0.0015);
+                // Ready after the fixed 45 minutes, then the transfer waits for a fleet ambulance.
+                assertTrue(num(r, "transfer_depart_min") - num(r, "door_min") >= 45 - 0.0015, r.toString());
                 arrivalAtCentre = num(r, "transfer_arrival_min");
                 transferred++;
             }

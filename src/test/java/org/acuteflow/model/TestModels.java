@@ -12,6 +12,7 @@ import org.acuteflow.config.ExperimentLoader;
 import org.acuteflow.config.RunControl;
 import org.acuteflow.config.SourceMap;
 import org.acuteflow.config.YamlTrees;
+import org.acuteflow.demand.Condition;
 import org.acuteflow.experiment.PatientSink;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.network.CoverSchedule;
@@ -28,12 +29,10 @@ import org.acuteflow.sim.ReplicationContext;
 /** Helpers to build small networks and parameter trees for tests. */
 final class TestModels {
     /** A fixed, simple outcome function for tests (the outcome package provides the real one). */
-    static final ToDoubleFunction<OutcomeInput> TEST_OUTCOME = in -> switch (in.condition()) {
-        case STROKE_ISCHAEMIC, STROKE_HAEMORRHAGIC -> Double.isNaN(in.onsetToNeedleMinutes()) ? 0.2 : 0.15;
-        case STROKE_MIMIC -> 0.0;
-        case MAJOR_TRAUMA -> 0.1;
-        default -> 0.05;
-    };
+    static final ToDoubleFunction<OutcomeInput> TEST_OUTCOME = in -> in.condition().isStroke()
+            ? (Double.isNaN(in.onsetToNeedleMinutes()) ? 0.2 : 0.15)
+            : in.condition() == Condition.STROKE_MIMIC ? 0.0
+            : in.condition() == Condition.MAJOR_TRAUMA ? 0.1 : 0.05;
 
     private TestModels() {
     }

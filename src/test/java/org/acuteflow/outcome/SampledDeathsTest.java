@@ -29,7 +29,7 @@ class SampledDeathsTest {
 
     /** A mixed population, drawn once from its own stream: strokes with and without treatment, trauma, others. */
     private static List<OutcomeInput> population(int n, RandomStream s) {
-        Condition[] conditions = Condition.values();
+        Condition[] conditions = Condition.BUILT_IN.toArray(new Condition[0]);
         CareLevel[] strokeCare = {CareLevel.HASU, CareLevel.STROKE_UNIT, CareLevel.GENERAL_WARD};
         List<OutcomeInput> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -38,11 +38,9 @@ class SampledDeathsTest {
             boolean lvo = s.nextDouble() < 0.3;
             double needle = s.nextDouble() < 0.2 ? 60 + 300 * s.nextDouble() : Double.NaN;
             double puncture = lvo && s.nextDouble() < 0.3 ? 120 + 400 * s.nextDouble() : Double.NaN;
-            CareLevel care = switch (c) {
-                case MAJOR_TRAUMA -> s.nextDouble() < 0.6 ? CareLevel.MTC : CareLevel.TRAUMA_UNIT;
-                case MEDICAL_EMERGENCY, SURGICAL_EMERGENCY -> CareLevel.EMERGENCY_DEPARTMENT;
-                default -> strokeCare[s.nextInt(0, 2)];
-            };
+            CareLevel care = c == Condition.MAJOR_TRAUMA ? (s.nextDouble() < 0.6 ? CareLevel.MTC : CareLevel.TRAUMA_UNIT)
+                    : c == Condition.MEDICAL_EMERGENCY || c == Condition.SURGICAL_EMERGENCY
+                    ? CareLevel.EMERGENCY_DEPARTMENT : strokeCare[s.nextInt(0, 2)];
             boolean onSite = s.nextDouble() < 0.6;
             double km = 20 * s.nextDouble();
             double definitive = 20 + 120 * s.nextDouble();

@@ -25,7 +25,8 @@ public record StemiParameters(String routing, Hospital hospital, StemiOutcome ou
 
     /**
      * @param doorToBalloonMinutes          arrival at the heart attack centre to the balloon, team on site
-     * @param transferDoorInDoorOutMinutes  arrival at a hospital without primary PCI to leaving it for the centre
+     * @param transferDoorInDoorOutMinutes  arrival at a hospital without primary PCI to ready for the transfer (the
+     *                                      wait for the ambulance is simulated on top)
      */
     public record Hospital(DistributionSpec doorToBalloonMinutes, DistributionSpec transferDoorInDoorOutMinutes) {
     }

@@ -6,19 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.ObjDoubleConsumer;
+import java.util.function.ToDoubleFunction;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
 import org.acuteflow.demand.AgeBand;
 import org.acuteflow.demand.ClassDemand;
+import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.Patient;
-import org.acuteflow.metrics.Metric;
+import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.CoverSchedule;
 import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
+import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.outcome.StemiOutcome;
 import org.acuteflow.pathway.DestinationPolicy;
 import org.acuteflow.pathway.DestinationRules;
@@ -37,11 +39,14 @@ import umontreal.ssj.rng.RandomStream;
  * door-in-door-out time, to the heart attack centre nearest to it. At the centre the balloon follows after the
  * door-to-balloon time, plus the cover profile's on-call delay when the catheter-laboratory team is not on site
  * at that hour of the week. The outcome is 30-day death by age band and call-to-balloon time
- * ({@link StemiOutcome}); the pathway counts it and writes its own metrics ({@code stemi_*}), which are not part
- * of the common death counts. Off (no patients, no metrics) unless {@code demand.classes.stemi.per_year > 0}.
+ * ({@link StemiOutcome}), the pathway's own sub-model: its deaths are counted in its own metrics
+ * ({@code stemi_*}), not in the central model's tallies. Off (no patients, no metrics) unless
+ * {@code demand.classes.stemi.per_year > 0}.
  */
 public final class StemiPathway implements Pathway {
     public static final String KEY = Metrics.STEMI;
+    /** The pathway's condition (an open key: no edit of {@code demand/Condition}). */
+    public static final Condition STEMI = new Condition(KEY);
 
     /** Destination rules by key ({@code stemi.routing}). */
     static final Map<String, BiFunction<Routing, RoutingProtocol, DestinationPolicy>> RULES = Map.of(
@@ -132,18 +137,18 @@ public final class StemiPathway implements Pathway {
             return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
         }
 
-        void write(double years, ObjDoubleConsumer<Metric> out) {
+        void write(ReplicationResult out, double years) {
             double perYear = years > 0 ? 1 / years : Double.NaN;
             double n = patients;
-            out.accept(Metrics.STEMI_PATIENTS_PER_YEAR, n * perYear);
-            out.accept(Metrics.STEMI_DEATHS_30D, deaths * perYear);
-            out.accept(Metrics.STEMI_MORTALITY_30D, patients == 0 ? Double.NaN : deaths / n);
-            out.accept(Metrics.STEMI_CALL_TO_BALLOON_MINUTES_MEDIAN, median(callToBalloon, patients));
-            out.accept(Metrics.STEMI_SHARE_CALL_TO_BALLOON_WITHIN_150MIN, patients == 0 ? Double.NaN : within150 / n);
-            out.accept(Metrics.STEMI_DOOR_TO_BALLOON_MINUTES_MEDIAN, median(doorToBalloon, patients));
-            out.accept(Metrics.STEMI_SHARE_DIRECT_TO_PCI, patients == 0 ? Double.NaN : direct / n);
-            out.accept(Metrics.STEMI_TRANSFERS_PER_YEAR, transfers * perYear);
-            out.accept(Metrics.STEMI_SHARE_CATH_LAB_ON_CALL, patients == 0 ? Double.NaN : onCall / n);
+            out.metric(Metrics.STEMI_PATIENTS_PER_YEAR, n * perYear);
+            out.metric(Metrics.STEMI_DEATHS_30D, deaths * perYear);
+            out.metric(Metrics.STEMI_MORTALITY_30D, patients == 0 ? Double.NaN : deaths / n);
+            out.metric(Metrics.STEMI_CALL_TO_BALLOON_MINUTES_MEDIAN, median(callToBalloon, patients));
+            out.metric(Metrics.STEMI_SHARE_CALL_TO_BALLOON_WITHIN_150MIN, patients == 0 ? Double.NaN : within150 / n);
+            out.metric(Metrics.STEMI_DOOR_TO_BALLOON_MINUTES_MEDIAN, median(doorToBalloon, patients));
+            out.metric(Metrics.STEMI_SHARE_DIRECT_TO_PCI, patients == 0 ? Double.NaN : direct / n);
+            out.metric(Metrics.STEMI_TRANSFERS_PER_YEAR, transfers * perYear);
+            out.metric(Metrics.STEMI_SHARE_CATH_LAB_ON_CALL, patients == 0 ? Double.NaN : onCall / n);
         }
     }
 
@@ -177,6 +182,7 @@ public final class StemiPathway implements Pathway {
 
         @Override
         public void create(Patient p, DemandClass c, double onsetMinutes) {
+            p.condition = STEMI;
             p.ageBand = age.nextDouble() < demand.aged80PlusShare() ? AgeBand.AGED_80_PLUS : AgeBand.UNDER_80;
             p.callMinutes = onsetMinutes;
             StemiState s = new StemiState();
@@ -213,27 +219,53 @@ public final class StemiPathway implements Pathway {
             balloon(p, p.transferSite, p.transferArrivalMinutes, true);
         }
 
-        /** The patient reaches the catheter laboratory of {@code site} at {@code arrival}: balloon and outcome. */
+        /** The patient reaches the catheter laboratory of {@code site} at {@code arrival}: the balloon time. */
         private void balloon(Patient p, int site, double arrival, boolean transferred) {
             StemiState s = StemiState.of(p);
             Site centre = hospitals.site(site);
             CoverSchedule cover = centre.coverFor(Service.PCI);
             s.cathLabOnCall = !cover.onSiteAt(WeekTime.hourOfWeek(arrival));
+            s.arrivalAtCentreMinutes = arrival;
+            s.transferred = transferred;
             s.balloonMinutes = arrival + s.doorToBalloonMinutes + (s.cathLabOnCall ? cover.onCallDelayMinutes() : 0);
             p.specialistOnSiteAtArrival = !s.cathLabOnCall;
-            // A self-presenter's first call for help is its arrival at the first hospital.
+        }
+
+        /** Call (a self-presenter: arrival at the first hospital, its first call for help) to balloon. */
+        private static double callToBalloon(Patient p) {
             double firstContact = p.selfPresenter ? p.doorMinutes : p.callMinutes;
-            double callToBalloon = s.balloonMinutes - firstContact;
-            p.probabilityOfDeath = outcome.mortality30d(p.ageBand, callToBalloon, s.cathLabOnCall);
-            if (p.counted) {
-                tally.add(callToBalloon, s.balloonMinutes - arrival, p.probabilityOfDeath, transferred,
-                        s.cathLabOnCall);
-            }
+            return StemiState.of(p).balloonMinutes - firstContact;
+        }
+
+        /** The outcome input: call to definitive care is call to balloon; "specialist on site", the team's. */
+        @Override
+        public OutcomeInput outcomeInput(Patient p, double distanceKm) {
+            return new OutcomeInput(p.condition, p.ageBand, false, Double.NaN, Double.NaN, p.careLevel, 0,
+                    p.specialistOnSiteAtArrival, WeekTime.isWeekendHour(WeekTime.hourOfWeek(p.doorMinutes)),
+                    !p.selfPresenter, distanceKm, callToBalloon(p));
         }
 
         @Override
-        public void writeMetrics(double years, ObjDoubleConsumer<Metric> out) {
-            tally.write(years, out);
+        public double probabilityOfDeath(OutcomeInput input, ToDoubleFunction<OutcomeInput> central) {
+            return outcome.mortality30d(input.ageBand(), input.callToDefinitiveCareMinutes(),
+                    !input.specialistOnSiteAtArrival());
+        }
+
+        @Override
+        public boolean usesCentralOutcomeModel() {
+            return false;
+        }
+
+        @Override
+        public void record(Patient p) {
+            StemiState s = StemiState.of(p);
+            tally.add(callToBalloon(p), s.balloonMinutes - s.arrivalAtCentreMinutes, p.probabilityOfDeath,
+                    s.transferred, s.cathLabOnCall);
+        }
+
+        @Override
+        public void write(ReplicationResult result, double years) {
+            tally.write(result, years);
         }
     }
 }
