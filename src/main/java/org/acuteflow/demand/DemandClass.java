@@ -14,12 +14,41 @@ public enum DemandClass {
     MEDICAL_EMERGENCY(Condition.MEDICAL_EMERGENCY),
     SURGICAL_EMERGENCY(Condition.SURGICAL_EMERGENCY),
     /** Ambulance incidents that do not lead to an emergency admission (conveyed or not). */
-    OTHER_INCIDENT(null);
+    OTHER_INCIDENT(null),
+    /**
+     * Heart attack (ST-elevation myocardial infarction) for primary PCI; its pathway sets the condition. It draws
+     * from streams of its own.
+     */
+    STEMI(null, false);
 
     private final Condition condition;
+    private final boolean commonStreams;
 
     DemandClass(Condition condition) {
+        this(condition, true);
+    }
+
+    DemandClass(Condition condition, boolean commonStreams) {
         this.condition = condition;
+        this.commonStreams = commonStreams;
+    }
+
+    /**
+     * Whether the class draws the attributes every patient has from the streams the first classes share
+     * ({@code demand.self_present}, ...); a class added later draws from its own ({@code demand.<class>.self_present},
+     * ...), so adding it leaves every other patient as it was.
+     */
+    public boolean commonStreams() {
+        return commonStreams;
+    }
+
+    /** The name of stream {@code name} (e.g. {@code demand.self_present}) for this class's patients. */
+    public String streamName(String name) {
+        if (commonStreams) {
+            return name;
+        }
+        int dot = name.indexOf('.');
+        return name.substring(0, dot) + "." + key() + name.substring(dot);
     }
 
     /** The fixed condition of this class, or null when it is drawn (stroke) or absent (other incident). */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.pathway.Pathway;
 import org.acuteflow.pathway.emergency.EmergencyPathway;
+import org.acuteflow.pathway.stemi.StemiPathway;
 import org.acuteflow.pathway.stroke.StrokePathway;
 import org.acuteflow.pathway.trauma.TraumaPathway;
 
@@ -16,7 +17,8 @@ public final class Pathways {
     public static final List<Pathway> ALL = List.of(
             new StrokePathway(),
             new TraumaPathway(),
-            new EmergencyPathway());
+            new EmergencyPathway(),
+            new StemiPathway());
 
     /** Per demand class (by ordinal), the index in {@link #ALL} of its pathway. */
     private static final int[] INDEX = new int[DemandClass.values().length];

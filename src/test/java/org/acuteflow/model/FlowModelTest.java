@@ -27,7 +27,7 @@ class FlowModelTest {
         if (concentrated) {
             sites = List.of(
                     site(0, services(Service.TYPE1_AE, Service.HASU, Service.STROKE_UNIT, Service.THROMBOLYSIS,
-                            Service.THROMBECTOMY, Service.MTC), Map.of(Service.HASU, 6), Map.of()),
+                            Service.THROMBECTOMY, Service.MTC, Service.PCI), Map.of(Service.HASU, 6), Map.of()),
                     site(1, services(Service.TYPE1_AE, Service.TRAUMA_UNIT)),
                     site(2, services(Service.TYPE1_AE, Service.STROKE_UNIT, Service.TRAUMA_UNIT)),
                     site(3, services(Service.TYPE1_AE, Service.HASU, Service.STROKE_UNIT, Service.THROMBOLYSIS),
