@@ -6,14 +6,14 @@ import org.acuteflow.config.DistributionSpec;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
 import org.acuteflow.config.Validated;
-import org.acuteflow.demand.PerClass;
+import org.acuteflow.demand.DemandClass;
 
 /**
  * The {@code ems:} section of the model parameters.
  *
  * @param fleetScale           multiplies every station's vehicles (rounded to whole vehicles)
  * @param mobilisationMinutes  call to wheels rolling (call handling, triage and mobilisation)
- * @param onSceneMinutes       at scene to leaving scene, per demand class
+ * @param onSceneMinutes       at scene to leaving scene, by demand class key
  * @param handoverMinutes      arrival at hospital to the crew clearing
  * @param roadKmPerBaseMinute  road kilometres per base (off-peak blue-light) minute, to report distances where
  *                             the network has no road distances of its own
@@ -21,13 +21,18 @@ import org.acuteflow.demand.PerClass;
  *                             for the first responders and standby points the model does not represent
  * @param dispatch             key of the dispatch rule ({@link Dispatch#rules()})
  */
-public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, PerClass<DistributionSpec> onSceneMinutes,
+public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, java.util.Map<String, DistributionSpec> onSceneMinutes,
                             DistributionSpec handoverMinutes, double roadKmPerBaseMinute,
                             double responseTravelFactor, String dispatch) implements Validated {
     public static final String PATH = "parameters.ems";
 
     public static EmsParameters from(JsonNode tree, SourceMap sources) {
         return Binder.bindValidated(tree, EmsParameters.class, sources, PATH);
+    }
+
+    /** At scene to leaving scene of a patient of class {@code c}; null when the file has none for it. */
+    public DistributionSpec onSceneMinutes(DemandClass c) {
+        return onSceneMinutes.get(c.key());
     }
 
     @Override

@@ -46,9 +46,9 @@ public final class PatientFactory {
         this.ems = params.ems();
         this.hospital = params.hospital();
         this.zoneTables = zoneTables;
-        zoneStreams = new RandomStream[DemandClass.values().length];
-        for (DemandClass c : DemandClass.values()) {
-            zoneStreams[c.ordinal()] = context.stream("demand." + c.key() + ".zone");
+        zoneStreams = new RandomStream[Pathways.CLASSES.size()];
+        for (int k = 0; k < zoneStreams.length; k++) {
+            zoneStreams[k] = context.stream("demand." + Pathways.CLASSES.get(k).key() + ".zone");
         }
         selfPresent = context.stream("demand.self_present");
         priority = context.stream("demand.priority");
@@ -65,17 +65,18 @@ public final class PatientFactory {
     }
 
     /**
-     * A new patient of class {@code c} whose onset (or call, for classes without an onset delay) is now; its
+     * A new patient of the demand class of index {@code classIndex} ({@link Pathways#CLASSES}) whose onset (or call, for classes without an onset delay) is now; its
      * pathway {@code run} draws the rest.
      */
-    public Patient create(DemandClass c, double onsetMinutes, boolean counted, Pathway.Run run) {
-        ClassDemand cd = demand.classes().get(c);
+    public Patient create(int classIndex, double onsetMinutes, boolean counted, Pathway.Run run) {
+        DemandClass c = Pathways.CLASSES.get(classIndex);
+        ClassDemand cd = demand.of(c);
         Patient p = new Patient();
         p.id = nextId++;
         p.demandClass = c;
         p.counted = counted;
         p.onsetMinutes = onsetMinutes;
-        p.zone = zoneTables[c.ordinal()].sample(zoneStreams[c.ordinal()].nextDouble());
+        p.zone = zoneTables[classIndex].sample(zoneStreams[classIndex].nextDouble());
         p.selfPresenter = selfPresent.nextDouble() < cd.selfPresentShare();
         p.categoryA = priority.nextDouble() < cd.categoryAShare();
         p.conveyed = conveyance.nextDouble() < cd.conveyedShare();
@@ -94,7 +95,7 @@ public final class PatientFactory {
 
     /** Minutes at scene, from the patient's class's distribution. */
     public double onSceneMinutes(Patient p) {
-        return ems.onSceneMinutes().get(p.demandClass).inverse(p.onSceneUniform);
+        return ems.onSceneMinutes(p.demandClass).inverse(p.onSceneUniform);
     }
 
     /** Arrival at hospital to the crew clearing. */

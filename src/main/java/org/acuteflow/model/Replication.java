@@ -67,7 +67,7 @@ final class Replication {
     private final java.util.List<Site> sites;
     private final FlowStatistics stats;
     private final FlowStatistics.Occupancy occupancy;
-    /** Per demand class (by ordinal), its pathway in this replication. */
+    /** Per demand class (by index in {@link Pathways#CLASSES}), its pathway in this replication. */
     private final Pathway.Run[] pathwayOf;
     /** Per registered pathway ({@link Pathways#ALL} order), its state in this replication. */
     private final Pathway.Run[] runs;
@@ -98,9 +98,9 @@ final class Replication {
         for (int i = 0; i < runs.length; i++) {
             runs[i] = model.pathways()[i].start(hospitals, context::stream);
         }
-        pathwayOf = new Pathway.Run[DemandClass.values().length];
-        for (DemandClass c : DemandClass.values()) {
-            pathwayOf[c.ordinal()] = runs[Pathways.indexOf(c)];
+        pathwayOf = new Pathway.Run[Pathways.CLASSES.size()];
+        for (int k = 0; k < pathwayOf.length; k++) {
+            pathwayOf[k] = runs[Pathways.pathwayIndex(k)];
         }
         this.ambulances = new AmbulanceService<>(simulator, travel, model.parameters().ems().responseTravelFactor(),
                 new Fleet(model.vehiclesPerStation(), routing.stationOrder(), travel, network.sites().size()),
@@ -129,13 +129,13 @@ final class Replication {
         if (sink.enabled()) {
             sink.header(CSV_HEADER);
         }
-        for (DemandClass c : DemandClass.values()) {
-            ThinnedArrivals a = model.arrivals(c);
+        for (int k = 0; k < Pathways.CLASSES.size(); k++) {
+            ThinnedArrivals a = model.arrivals(k);
             if (!a.isEmpty()) {
-                RandomStream s = context.stream(PatientFactory.arrivalStreamName(c));
+                RandomStream s = context.stream(PatientFactory.arrivalStreamName(Pathways.CLASSES.get(k)));
                 double first = a.next(0, s);
                 if (first < end) {
-                    new ArrivalEvent(c, a, s).schedule(first);
+                    new ArrivalEvent(k, a, s).schedule(first);
                 }
             }
         }
@@ -196,11 +196,12 @@ final class Replication {
     // ------------------------------------------------------------------ demand
 
     private final class ArrivalEvent extends Event {
-        private final DemandClass demandClass;
+        /** Index of the demand class in {@link Pathways#CLASSES}. */
+        private final int demandClass;
         private final ThinnedArrivals arrivals;
         private final RandomStream stream;
 
-        ArrivalEvent(DemandClass demandClass, ThinnedArrivals arrivals, RandomStream stream) {
+        ArrivalEvent(int demandClass, ThinnedArrivals arrivals, RandomStream stream) {
             super(simulator);
             this.demandClass = demandClass;
             this.arrivals = arrivals;
@@ -234,9 +235,9 @@ final class Replication {
         }
     }
 
-    private void arrive(DemandClass c, double now) {
-        Pathway.Run pathway = pathwayOf[c.ordinal()];
-        Patient p = factory.create(c, now, now >= warmup, pathway);
+    private void arrive(int classIndex, double now) {
+        Pathway.Run pathway = pathwayOf[classIndex];
+        Patient p = factory.create(classIndex, now, now >= warmup, pathway);
         inFlight++;
         JourneyEvent j = new JourneyEvent(p, pathway);
         if (p.selfPresenter) {
