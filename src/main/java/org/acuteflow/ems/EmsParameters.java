@@ -20,10 +20,13 @@ import org.acuteflow.demand.DemandClass;
  * @param responseTravelFactor multiplies the travel minutes of the response leg (to the scene) only: it stands
  *                             for the first responders and standby points the model does not represent
  * @param dispatch             key of the dispatch rule ({@link Dispatch#rules()})
+ * @param transfersUseFleet    inter-hospital transfers call a fleet vehicle to the site and wait for it (false: a
+ *                             vehicle outside the fleet leaves at once)
  */
 public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, java.util.Map<String, DistributionSpec> onSceneMinutes,
                             DistributionSpec handoverMinutes, double roadKmPerBaseMinute,
-                            double responseTravelFactor, String dispatch) implements Validated {
+                            double responseTravelFactor, String dispatch,
+                            boolean transfersUseFleet) implements Validated {
     public static final String PATH = "parameters.ems";
 
     public static EmsParameters from(JsonNode tree, SourceMap sources) {

@@ -102,6 +102,10 @@ public final class Metrics {
             "mean time from call to dispatch (waiting for a free ambulance)", ALL);
     public static final Metric AMBULANCE_UTILISATION = metric("ambulance_utilisation", "proportion",
             "mean share of the fleet busy", ALL);
+    public static final Metric AMBULANCE_HANDOVER_MINUTES_MEAN = metric("ambulance_handover_minutes_mean", "minutes",
+            "mean time from an ambulance's arrival at hospital to its crew clearing, conveyances and transfers", ALL);
+    public static final Metric TRANSFER_WAIT_MINUTES_MEAN = metric("transfer_wait_minutes_mean", "minutes",
+            "mean time from a patient being ready for an inter-hospital transfer to leaving (waiting for a vehicle and its drive to the site)", ALL);
     public static final Metric HASU_OCCUPANCY_MEAN = metric("hasu_occupancy_mean", "beds",
             "mean number of occupied HASU beds, all sites", STROKE);
     public static final Metric STROKE_UNIT_OCCUPANCY_MEAN = metric("stroke_unit_occupancy_mean", "beds",

@@ -55,6 +55,10 @@ final class FlowStatistics {
     long traumaConveyed;
     long traumaMtcDirect;
     long traumaTransfers;
+    private double transferWaitSum;
+    private long transferWaits;
+    private double handoverSum;
+    private long handovers;
     long diverts;
     long strokeUnitCare;
     long selfPresenters;
@@ -104,6 +108,18 @@ final class FlowStatistics {
         siteDoorToNeedle = new Histogram[network.sites().size()];
         zoneDeaths = new double[network.zones().size()];
         zoneStrokeDeaths = new double[network.zones().size()];
+    }
+
+    /** A counted patient left for an inter-hospital transfer {@code minutes} after being ready to. */
+    void transferWait(double minutes) {
+        transferWaitSum += minutes;
+        transferWaits++;
+    }
+
+    /** A counted patient's crew took {@code minutes} to hand over at a hospital. */
+    void handover(double minutes) {
+        handoverSum += minutes;
+        handovers++;
     }
 
     /**
@@ -302,6 +318,8 @@ final class FlowStatistics {
         r.metric(AMBULANCE_RESPONSE_MINUTES_MEAN_CATEGORY_A, ratio(categoryAResponseSum, categoryA));
         r.metric(AMBULANCE_SHARE_WITHIN_8MIN, ratio(categoryAWithin8, categoryA));
         r.metric(AMBULANCE_UTILISATION, fleetUtilisation);
+        r.metric(AMBULANCE_HANDOVER_MINUTES_MEAN, ratio(handoverSum, handovers));
+        r.metric(TRANSFER_WAIT_MINUTES_MEAN, ratio(transferWaitSum, transferWaits));
         r.metric(HASU_OCCUPANCY_MEAN, occupancy.unit(StrokePathway.HASU).total.mean());
         r.metric(STROKE_UNIT_OCCUPANCY_MEAN, occupancy.unit(StrokePathway.STROKE_UNIT).total.mean());
         r.metric(ED_OCCUPANCY_MEAN, occupancy.edTotal.mean());

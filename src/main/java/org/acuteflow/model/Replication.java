@@ -69,6 +69,8 @@ final class Replication {
     private final FlowStatistics.Occupancy occupancy;
     /** Per demand class (by index in {@link Pathways#CLASSES}), its pathway in this replication. */
     private final Pathway.Run[] pathwayOf;
+    /** Inter-hospital transfers wait for a fleet vehicle ({@code ems.transfers_use_fleet}). */
+    private final boolean transfersUseFleet;
     /** Per registered pathway ({@link Pathways#ALL} order), its state in this replication. */
     private final Pathway.Run[] runs;
     private final ToDoubleFunction<OutcomeInput> centralDeath;
@@ -102,6 +104,7 @@ final class Replication {
         for (int k = 0; k < pathwayOf.length; k++) {
             pathwayOf[k] = runs[Pathways.pathwayIndex(k)];
         }
+        this.transfersUseFleet = model.parameters().ems().transfersUseFleet();
         this.ambulances = new AmbulanceService<>(simulator, travel, model.parameters().ems().responseTravelFactor(),
                 new Fleet(model.vehiclesPerStation(), routing.stationOrder(), travel, network.sites().size()),
                 Dispatch.of(model.parameters().ems().dispatch()),
@@ -109,10 +112,16 @@ final class Replication {
                     @Override
                     public void dispatched(JourneyEvent j, int vehicle, int station, double travelMinutes,
                                            double now) {
+                        j.vehicle = vehicle;
+                        if (j.pickup >= 0) {
+                            // A transfer's vehicle drives to the site; the patient leaves when it arrives.
+                            j.stage = Stage.TRANSFER_DEPART;
+                            j.schedule(travelMinutes);
+                            return;
+                        }
                         Patient p = j.patient;
                         p.dispatchMinutes = now;
                         p.station = station;
-                        j.vehicle = vehicle;
                         j.stage = Stage.AT_SCENE;
                         j.schedule(factory.mobilisationMinutes(p) + travelMinutes);
                     }
@@ -257,7 +266,8 @@ final class Replication {
 
     // ------------------------------------------------------------------ patient journey
 
-    private enum Stage { CALL, AT_SCENE, LEAVE_SCENE, DOOR, ED_LEAVE, TRANSFER_DEPART, TRANSFER_ARRIVE, PATHWAY_STEP }
+    private enum Stage { CALL, AT_SCENE, LEAVE_SCENE, DOOR, ED_LEAVE, TRANSFER_READY, TRANSFER_DEPART, TRANSFER_ARRIVE,
+        PATHWAY_STEP }
 
     private final class JourneyEvent extends Event implements AmbulanceService.Call, org.acuteflow.pathway.Journey {
         private final Patient patient;
@@ -266,6 +276,9 @@ final class Replication {
         private int step;
         private int vehicle = -1;
         private int site = -1;
+        /** The site a transfer waits at for a fleet vehicle, else -1. */
+        private int pickup = -1;
+        private double transferReadyMinutes = Double.NaN;
         private boolean pathwayAfterEd;
         private boolean finished;
 
@@ -283,6 +296,11 @@ final class Replication {
         @Override
         public boolean categoryA() {
             return patient.categoryA;
+        }
+
+        @Override
+        public int pickupSite() {
+            return pickup;
         }
 
         @Override
@@ -309,7 +327,7 @@ final class Replication {
 
         @Override
         public void transferAfter(double minutes) {
-            stage = Stage.TRANSFER_DEPART;
+            stage = Stage.TRANSFER_READY;
             schedule(minutes);
         }
 
@@ -323,6 +341,20 @@ final class Replication {
         @Override
         public void finish() {
             Replication.this.finish(this);
+        }
+
+        /** The patient leaves its first site for the transfer site, by blue light. */
+        private void departTransfer(double now) {
+            Patient p = patient;
+            changeEd(site, -1, now);
+            p.transferDepartMinutes = now;
+            if (p.counted) {
+                stats.transferWait(now - transferReadyMinutes);
+            }
+            int to = pathway.transferFrom(p, site);
+            p.transferSite = to;
+            stage = Stage.TRANSFER_ARRIVE;
+            schedule(travel.siteToSite(site, to) * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT));
         }
 
         @Override
@@ -345,17 +377,23 @@ final class Replication {
                         pathway.afterEmergencyDepartment(this, now);
                     }
                 }
-                case TRANSFER_DEPART -> {
-                    changeEd(site, -1, now);
-                    p.transferDepartMinutes = now;
-                    int to = pathway.transferFrom(p, site);
-                    p.transferSite = to;
-                    stage = Stage.TRANSFER_ARRIVE;
-                    schedule(travel.siteToSite(site, to)
-                            * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT));
+                case TRANSFER_READY -> {
+                    transferReadyMinutes = now;
+                    if (transfersUseFleet) {
+                        // The patient waits in the emergency department for a fleet vehicle, queued with calls.
+                        pickup = site;
+                        ambulances.call(this, now);
+                    } else {
+                        departTransfer(now);
+                    }
                 }
+                case TRANSFER_DEPART -> departTransfer(now);
                 case TRANSFER_ARRIVE -> {
                     p.transferArrivalMinutes = now;
+                    if (vehicle >= 0) {
+                        handover(vehicle, p.transferSite, p);
+                        vehicle = -1;
+                    }
                     pathway.transferArrived(p);
                     finish();
                 }
@@ -386,10 +424,19 @@ final class Replication {
         p.doorMinutes = now;
         p.firstSite = j.site;
         if (j.vehicle >= 0) {
-            ambulances.handover(j.vehicle, j.site, factory.handoverMinutes(p));
+            handover(j.vehicle, j.site, p);
             j.vehicle = -1;
         }
         j.pathway.door(j, now);
+    }
+
+    /** The crew of {@code vehicle} hands {@code p} over at {@code site} and is clear after the handover time. */
+    private void handover(int vehicle, int site, Patient p) {
+        double minutes = factory.handoverMinutes(p);
+        if (p.counted) {
+            stats.handover(minutes);
+        }
+        ambulances.handover(vehicle, site, minutes);
     }
 
     private void changeEd(int site, int delta, double now) {

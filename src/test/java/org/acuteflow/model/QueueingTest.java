@@ -140,4 +140,36 @@ class QueueingTest {
         assertEquals(10.0, r.metrics().get("stroke_travel_minutes_mean"), 1e-9);
         assertEquals(0.0, r.metrics().get("stroke_share_within_45min") - 1.0, 1e-12);
     }
+
+    /**
+     * Transfers call a fleet vehicle: major trauma only, conveyed to the trauma unit S0 (5 min; the MTC S1 is 60
+     * min away, over the 45-minute threshold) and transferred to S1. With 40 vehicles at one station for ~1,600
+     * patients a year a vehicle is always free at the station, so under nearest-free dispatch every transfer waits
+     * exactly the blue-light drive from the station to S0, 7 min. With transfers outside the fleet it waits 0; the
+     * handover mean is the same either way (the same draws, twice for transferred patients).
+     */
+    @Test
+    void aTransferWaitsForTheFleetVehiclesDriveFromItsStation() {
+        ObjectNode tree = defaults();
+        onlyClasses(tree);
+        demandClass(tree, "major_trauma").put("per_year", 1600.0).put("self_present_share", 0.0);
+        double[][] zoneSite = {{5, 60}};
+        ArrayTravelTimes travel = new ArrayTravelTimes(zoneSite, new double[][] {{3}}, new double[][] {{0, 10}, {10, 0}},
+                new double[][] {{7}, {4}});
+        Network net = network(List.of(zone(0, 1000)),
+                List.of(site(0, services(Service.TYPE1_AE, Service.TRAUMA_UNIT)),
+                        site(1, services(Service.TYPE1_AE, Service.MTC))),
+                List.of(station(0, 40)), travel, hasuProtocol(45));
+        ReplicationResult fleet = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 7, 0, 120, 5);
+        assertTrue(fleet.metrics().get("trauma_transfers_per_year") > 500, fleet.metrics().toString());
+        assertEquals(7.0, fleet.metrics().get("transfer_wait_minutes_mean"), 1e-9);
+        ((ObjectNode) tree.get("ems")).put("transfers_use_fleet", false);
+        ReplicationResult outside = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 7, 0, 120, 5);
+        assertEquals(0.0, outside.metrics().get("transfer_wait_minutes_mean"), 1e-12);
+        assertEquals(fleet.metrics().get("trauma_transfers_per_year"), outside.metrics().get("trauma_transfers_per_year"));
+        assertEquals(fleet.metrics().get("ambulance_handover_minutes_mean"),
+                outside.metrics().get("ambulance_handover_minutes_mean"), 1e-9);
+        // The fleet also carries the transfers: 7 min to S0 and the 10-minute transfer leg and handover at S1.
+        assertTrue(fleet.metrics().get("ambulance_utilisation") > outside.metrics().get("ambulance_utilisation"));
+    }
 }
