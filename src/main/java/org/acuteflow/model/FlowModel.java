@@ -3,21 +3,27 @@ package org.acuteflow.model;
 import java.util.function.ToDoubleFunction;
 import org.acuteflow.config.RunControl;
 import org.acuteflow.demand.AliasTable;
+import org.acuteflow.demand.ClassDemand;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.ThinnedArrivals;
 import org.acuteflow.demand.WeeklyProfile;
 import org.acuteflow.demand.ZoneWeight;
 import org.acuteflow.ems.Fleet;
+import org.acuteflow.hospital.EdCapacity;
+import org.acuteflow.hospital.HospitalParameters;
 import org.acuteflow.experiment.PatientSink;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.experiment.ScenarioModel;
 import org.acuteflow.network.Network;
+import org.acuteflow.network.Service;
+import org.acuteflow.network.Site;
 import org.acuteflow.network.Zone;
 import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.pathway.Pathway;
 import org.acuteflow.pathway.Routing;
 import org.acuteflow.pathway.ScenarioInputs;
 import org.acuteflow.sim.ReplicationContext;
+import org.acuteflow.sim.WeekTime;
 
 /**
  * The patient-flow model of one scenario: demand, ambulance fleet, routing protocol, hospitals and outcomes.
@@ -35,6 +41,7 @@ public final class FlowModel implements ScenarioModel {
     private final Pathway.Scenario[] pathways;
     private final ThinnedArrivals[] arrivals;
     private final AliasTable[] zoneTables;
+    private final int[] edCubicles;
 
     /**
      * @param probabilityOfDeath the outcome model (thread-safe): probability of death of a patient's journey
@@ -65,6 +72,14 @@ public final class FlowModel implements ScenarioModel {
      *                                  network has no open site
      */
     public FlowModel(Network network, FlowParameters parameters, Outcomes outcomes) {
+        this(network, parameters, outcomes, null);
+    }
+
+    /**
+     * @param builtAe per site, whether it has a type-1 A&E in the network as built (its files before any
+     *                configuration), to size emergency departments ({@link EdCapacity}); null: the scenario's own
+     */
+    public FlowModel(Network network, FlowParameters parameters, Outcomes outcomes, boolean[] builtAe) {
         this.outcomes = outcomes;
         this.network = network;
         this.parameters = parameters;
@@ -100,6 +115,48 @@ public final class FlowModel implements ScenarioModel {
             arrivals[k] = new ThinnedArrivals(profile, perYear);
             zoneTables[k] = new AliasTable(w);
         }
+        edCubicles = edCubicles(network, parameters, builtAe);
+    }
+
+    /**
+     * Each emergency department's cubicles, sized for its catchment as built: every zone's expected emergency
+     * department arrivals (the ambulance-conveyed and self-presenting patients of every class but stroke, whose
+     * recognised cases go straight to a stroke bed [assumption]) to its nearest A&E as built.
+     */
+    private static int[] edCubicles(Network network, FlowParameters parameters, boolean[] builtAe) {
+        boolean[] ae = builtAe;
+        if (ae == null) {
+            ae = new boolean[network.sites().size()];
+            for (Site s : network.sites()) {
+                ae[s.index()] = s.offers(Service.TYPE1_AE);
+            }
+        }
+        double[] perMinute = new double[network.zones().size()];
+        for (DemandClass c : DemandClass.values()) {
+            if (c == DemandClass.STROKE) {
+                continue;
+            }
+            ClassDemand d = parameters.demand().classes().get(c);
+            double perYear = parameters.demand().generatedPerYear(c)
+                    * (d.selfPresentShare() + (1 - d.selfPresentShare()) * d.conveyedShare());
+            double total = 0;
+            for (Zone z : network.zones()) {
+                total += Math.max(0, d.zoneWeight().of(z));
+            }
+            if (!(total > 0) || !(perYear > 0)) {
+                continue;
+            }
+            for (Zone z : network.zones()) {
+                perMinute[z.index()] += perYear / WeekTime.MINUTES_PER_YEAR * Math.max(0, d.zoneWeight().of(z)) / total;
+            }
+        }
+        HospitalParameters h = parameters.hospital();
+        return EdCapacity.cubicles(network.travel(), ae, perMinute, h.edStayMinutes().mean(), h.edCrowding());
+    }
+
+    /** Per site, the cubicles of its emergency department (immutable; do not modify). */
+    int[] edCubicles() {
+        return edCubicles;
     }
 
     @Override

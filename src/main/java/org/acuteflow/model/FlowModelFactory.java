@@ -23,6 +23,18 @@ import umontreal.ssj.rng.RandomStream;
  * precomputes per-zone site and station orders. Stateless and thread-safe.
  */
 public final class FlowModelFactory implements ModelFactory {
+    /** Per site, whether the network's own files (before any configuration) give it a type-1 A&E. */
+    private static boolean[] builtAe(Experiment experiment, Network network) {
+        org.acuteflow.network.BaseNetwork base = NetworkLoader.loadBase(experiment.networkDir());
+        boolean[] ae = new boolean[network.sites().size()];
+        for (org.acuteflow.network.BaseNetwork.SiteDef s : base.sites()) {
+            if (s.index() < ae.length) {
+                ae[s.index()] = s.services().contains(org.acuteflow.network.Service.TYPE1_AE);
+            }
+        }
+        return ae;
+    }
+
     /** Most vehicles one scenario may have in all (after {@code ems.fleet_scale}). */
     static final long MAX_FLEET = 1_000_000;
     /** Most patients one replication may expect: counters are whole numbers of this size. */
@@ -100,7 +112,7 @@ public final class FlowModelFactory implements ModelFactory {
         }
         try {
             return new FlowModel(network, params, Outcomes.of(outcome, variants,
-                    psaDraws(experiment, outcomeParameters)));
+                    psaDraws(experiment, outcomeParameters)), builtAe(experiment, network));
         } catch (IllegalArgumentException e) {
             Problems problems = scenario.sources().problems();
             problems.add("parameters.demand", e.getMessage());

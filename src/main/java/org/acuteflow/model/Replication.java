@@ -12,6 +12,7 @@ import org.acuteflow.ems.Dispatch;
 import org.acuteflow.ems.Fleet;
 import org.acuteflow.experiment.PatientSink;
 import org.acuteflow.experiment.ReplicationResult;
+import org.acuteflow.hospital.EdCrowding;
 import org.acuteflow.hospital.HospitalParameters;
 import org.acuteflow.metrics.Metric;
 import org.acuteflow.network.Network;
@@ -71,6 +72,10 @@ final class Replication {
     private final Pathway.Run[] pathwayOf;
     /** Inter-hospital transfers wait for a fleet vehicle ({@code ems.transfers_use_fleet}). */
     private final boolean transfersUseFleet;
+    private final EdCrowding crowding;
+    /** Per site: cubicles of its emergency department, and patients in it now. */
+    private final int[] edCubicles;
+    private final int[] edNow;
     /** Per registered pathway ({@link Pathways#ALL} order), its state in this replication. */
     private final Pathway.Run[] runs;
     private final ToDoubleFunction<OutcomeInput> centralDeath;
@@ -105,6 +110,9 @@ final class Replication {
             pathwayOf[k] = runs[Pathways.pathwayIndex(k)];
         }
         this.transfersUseFleet = model.parameters().ems().transfersUseFleet();
+        this.crowding = hospital.edCrowding();
+        this.edCubicles = model.edCubicles();
+        this.edNow = new int[sites.size()];
         this.ambulances = new AmbulanceService<>(simulator, travel, model.parameters().ems().responseTravelFactor(),
                 new Fleet(model.vehiclesPerStation(), routing.stationOrder(), travel, network.sites().size()),
                 Dispatch.of(model.parameters().ems().dispatch()),
@@ -184,6 +192,11 @@ final class Replication {
         @Override
         public double blueLightMinutes(int zone, int site, double now) {
             return travel.zoneToSite(zone, site) * travel.factor(hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
+        }
+
+        @Override
+        public double edCrowding(int site) {
+            return Replication.this.edCrowding(site);
         }
 
         @Override
@@ -430,16 +443,25 @@ final class Replication {
         j.pathway.door(j, now);
     }
 
-    /** The crew of {@code vehicle} hands {@code p} over at {@code site} and is clear after the handover time. */
+    /**
+     * The crew of {@code vehicle} hands {@code p} over at {@code site} and is clear after the handover time, longer
+     * when the emergency department is crowded.
+     */
     private void handover(int vehicle, int site, Patient p) {
-        double minutes = factory.handoverMinutes(p);
+        double minutes = factory.handoverMinutes(p) * edCrowding(site);
         if (p.counted) {
             stats.handover(minutes);
         }
         ambulances.handover(vehicle, site, minutes);
     }
 
+    /** The crowding multiplier of the emergency department of {@code site} now. */
+    private double edCrowding(int site) {
+        return crowding.multiplier(edNow[site], edCubicles[site]);
+    }
+
     private void changeEd(int site, int delta, double now) {
+        edNow[site] += delta;
         occupancy.edBySite[site].add(now, delta);
         occupancy.edTotal.add(now, delta);
     }

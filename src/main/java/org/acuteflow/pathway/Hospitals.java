@@ -32,6 +32,14 @@ public interface Hospitals {
         };
     }
 
+    /**
+     * How much longer than uncrowded the time to be seen is in the emergency department of {@code site} now
+     * ({@link org.acuteflow.hospital.EdCrowding#multiplier}; 1 when crowding is off).
+     */
+    default double edCrowding(int site) {
+        return 1;
+    }
+
     /** Door to leaving the emergency department, from the patient's uniform. */
     double edStayMinutes(Patient p);
 

@@ -172,4 +172,34 @@ class QueueingTest {
         // The fleet also carries the transfers: 7 min to S0 and the 10-minute transfer leg and handover at S1.
         assertTrue(fleet.metrics().get("ambulance_utilisation") > outside.metrics().get("ambulance_utilisation"));
     }
+
+    /**
+     * Crowding lengthens handovers by the occupancy arrivals find. One site, no travel, an ample fleet, flat
+     * medical emergencies (Poisson arrivals at the door, which see the time-average occupancy L); crowding with
+     * onset 0, slope 1 and 10 cubicles multiplies a handover by 1 + n / 10 for n patients in the department, so
+     * the mean handover is the uncrowded mean (same patients, crowding off) times 1 + L / 10.
+     */
+    @Test
+    void crowdedHandoversGrowWithTheOccupancyArrivalsFind() {
+        ObjectNode tree = defaults();
+        onlyClasses(tree);
+        demandClass(tree, "medical_emergency").put("per_year", 20000.0);
+        flatProfile(tree, "medical_emergency");
+        ObjectNode crowding = (ObjectNode) tree.get("hospital").get("ed_crowding");
+        crowding.put("enabled", false);
+        Network net = network(List.of(zone(0, 1000)), List.of(site(0, services(Service.TYPE1_AE))),
+                List.of(station(0, 60)), ArrayTravelTimes.zero(1, 1, 1), hasuProtocol(45));
+        ReplicationResult off = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 12, 0, 200, 10);
+        crowding.put("enabled", true).put("onset_occupancy", 0.0).put("slope", 1.0).put("max_multiplier", 100.0)
+                .put("min_cubicles", 10);
+        ReplicationResult on = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 12, 0, 200, 10);
+        double occupancy = on.metrics().get("ed_occupancy_mean");
+        // The department's load is below 10 x 0.85, so it has the minimum 10 cubicles.
+        assertTrue(occupancy > 2 && occupancy < 8.5, "occupancy " + occupancy);
+        assertEquals(off.metrics().get("ed_occupancy_mean"), occupancy, 1e-9);
+        double expected = off.metrics().get("ambulance_handover_minutes_mean") * (1 + occupancy / 10);
+        assertEquals(expected, on.metrics().get("ambulance_handover_minutes_mean"), 0.03 * expected);
+        assertTrue(on.metrics().get("ambulance_handover_minutes_mean") > 1.2 * off.metrics().get(
+                "ambulance_handover_minutes_mean"));
+    }
 }

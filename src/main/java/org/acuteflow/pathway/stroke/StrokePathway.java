@@ -185,7 +185,7 @@ public final class StrokePathway implements Pathway {
         public void door(Journey j, double now) {
             Patient p = j.patient();
             Site site = hospitals.site(j.site());
-            StrokeTreatment.treat(p, site, hospital);
+            StrokeTreatment.treat(p, site, hospital, hospitals.edCrowding(j.site()));
             if (p.condition == Condition.STROKE_MIMIC) {
                 // A mimic is an emergency patient whom either consultant can see: the emergency department's
                 // consultant counts for the weekend effect as well as the stroke specialist (whose cover alone would

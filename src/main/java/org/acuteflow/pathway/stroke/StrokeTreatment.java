@@ -36,13 +36,22 @@ public final class StrokeTreatment {
 
     /** Sets the patient's scan, needle and puncture times; the patient's door time must be set. */
     public static void treat(Patient p, Site site, HospitalParameters h) {
+        treat(p, site, h, 1);
+    }
+
+    /**
+     * As {@link #treat(Patient, Site, HospitalParameters)}, the wait of a stroke not pre-alerted (triage in the
+     * emergency department before the stroke team is called: its time to be seen) multiplied by the department's
+     * crowding at the door ({@link org.acuteflow.hospital.EdCrowding}).
+     */
+    public static void treat(Patient p, Site site, HospitalParameters h, double crowding) {
         StrokeState s = StrokeState.of(p);
         boolean hasu = site.offers(Service.HASU);
         double doorToScan = (hasu ? h.hasuDoorToScanMinutes() : h.otherDoorToScanMinutes())
                 .inverse(s.doorToScanUniform);
         boolean preAlerted = s.recognisedAsStroke && !p.selfPresenter;
         if (!preAlerted) {
-            doorToScan += h.unrecognisedStrokeDelayMinutes();
+            doorToScan += h.unrecognisedStrokeDelayMinutes() * crowding;
         }
         s.scanMinutes = p.doorMinutes + doorToScan;
         CoverSchedule cover = strokeCover(site);
