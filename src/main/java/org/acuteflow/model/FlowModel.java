@@ -132,11 +132,11 @@ public final class FlowModel implements ScenarioModel {
             }
         }
         double[] perMinute = new double[network.zones().size()];
-        for (DemandClass c : DemandClass.values()) {
-            if (c == DemandClass.STROKE) {
+        for (DemandClass c : Pathways.CLASSES) {
+            if (c.equals(DemandClass.STROKE)) {
                 continue;
             }
-            ClassDemand d = parameters.demand().classes().get(c);
+            ClassDemand d = parameters.demand().of(c);
             double perYear = parameters.demand().generatedPerYear(c)
                     * (d.selfPresentShare() + (1 - d.selfPresentShare()) * d.conveyedShare());
             double total = 0;
