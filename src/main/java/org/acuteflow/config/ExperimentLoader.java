@@ -28,7 +28,8 @@ public final class ExperimentLoader {
     /** Built-in defaults, one file per part of the model, each a mapping under its own top-level key. */
     public static final java.util.List<String> DEFAULTS_RESOURCES = java.util.List.of(
             "/acuteflow/defaults/demand.yaml", "/acuteflow/defaults/ems.yaml",
-            "/acuteflow/defaults/hospital.yaml", "/acuteflow/defaults/outcome.yaml");
+            "/acuteflow/defaults/hospital.yaml", "/acuteflow/defaults/outcome.yaml",
+            "/acuteflow/defaults/stemi.yaml");
 
     /**
      * Longest experiment or scenario name: names become folder and file names, which file systems limit to 255

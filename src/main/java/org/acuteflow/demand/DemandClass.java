@@ -14,17 +14,20 @@ import java.util.Objects;
  * @param key            snake_case key
  * @param fixedCondition the condition of every patient of the class, or null when the pathway draws it (stroke)
  *                       or there is none (other incident)
+ * @param commonStreams  the class draws the attributes every patient has from the streams the first classes share
+ *                       ({@code demand.self_present}, ...); a class added later draws from its own
+ *                       ({@code demand.<class>.self_present}, ...), so adding it leaves every other patient as it was
  */
-public record DemandClass(String key, Condition fixedCondition) {
+public record DemandClass(String key, Condition fixedCondition, boolean commonStreams) {
     /** Suspected stroke: true strokes and stroke mimics. */
-    public static final DemandClass STROKE = new DemandClass("stroke", null);
-    public static final DemandClass MAJOR_TRAUMA = new DemandClass("major_trauma", Condition.MAJOR_TRAUMA);
+    public static final DemandClass STROKE = new DemandClass("stroke", null, true);
+    public static final DemandClass MAJOR_TRAUMA = new DemandClass("major_trauma", Condition.MAJOR_TRAUMA, true);
     public static final DemandClass MEDICAL_EMERGENCY = new DemandClass("medical_emergency",
-            Condition.MEDICAL_EMERGENCY);
+            Condition.MEDICAL_EMERGENCY, true);
     public static final DemandClass SURGICAL_EMERGENCY = new DemandClass("surgical_emergency",
-            Condition.SURGICAL_EMERGENCY);
+            Condition.SURGICAL_EMERGENCY, true);
     /** Ambulance incidents that do not lead to an emergency admission (conveyed or not). */
-    public static final DemandClass OTHER_INCIDENT = new DemandClass("other_incident", null);
+    public static final DemandClass OTHER_INCIDENT = new DemandClass("other_incident", null, true);
 
     /** The classes of the built-in pathways, in their historical order. */
     public static final List<DemandClass> BUILT_IN = List.of(STROKE, MAJOR_TRAUMA, MEDICAL_EMERGENCY,
@@ -35,6 +38,15 @@ public record DemandClass(String key, Condition fixedCondition) {
         if (!key.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("a demand class key is snake_case, got '" + key + "'");
         }
+    }
+
+    /** The name of stream {@code name} (e.g. {@code demand.self_present}) for this class's patients. */
+    public String streamName(String name) {
+        if (commonStreams) {
+            return name;
+        }
+        int dot = name.indexOf('.');
+        return name.substring(0, dot) + "." + key + name.substring(dot);
     }
 
     @Override

@@ -18,6 +18,8 @@ public final class Metrics {
     public static final String STROKE = "stroke";
     public static final String MAJOR_TRAUMA = "major_trauma";
     public static final String OTHER_EMERGENCY = "other_emergency";
+    /** Heart attack (ST-elevation myocardial infarction) to primary PCI. */
+    public static final String STEMI = "stemi";
 
     // Collected in declaration order by the factory methods below; frozen into the public lists at the end.
     private static final List<Metric> metrics = new ArrayList<>();
@@ -92,6 +94,24 @@ public final class Metrics {
             "share of major trauma conveyed by ambulance taken straight to a major trauma centre (with field under-triage, some go to the nearest emergency department first)", MAJOR_TRAUMA);
     public static final Metric TRAUMA_TRANSFERS_PER_YEAR = metric("trauma_transfers_per_year", "transfers/year",
             "major trauma transferred from a trauma unit or emergency department to a major trauma centre", MAJOR_TRAUMA);
+    public static final Metric STEMI_PATIENTS_PER_YEAR = metric("stemi_patients_per_year", "patients/year",
+            "heart attacks (STEMI) for primary PCI; written only when the pathway has demand (demand.classes.stemi.per_year > 0), as are the other stemi_ metrics", STEMI);
+    public static final Metric STEMI_DEATHS_30D = metric("stemi_deaths_30d", "deaths/year",
+            "expected deaths within 30 days of primary PCI (sum of each patient's probability, by age band and call-to-balloon time); not part of deaths_total", STEMI);
+    public static final Metric STEMI_MORTALITY_30D = metric("stemi_mortality_30d", "proportion",
+            "expected STEMI deaths within 30 days divided by STEMI patients", STEMI);
+    public static final Metric STEMI_CALL_TO_BALLOON_MINUTES_MEDIAN = metric("stemi_call_to_balloon_minutes_median", "minutes",
+            "median time from the call for help (a self-presenter: arrival at the first hospital) to the balloon", STEMI);
+    public static final Metric STEMI_SHARE_CALL_TO_BALLOON_WITHIN_150MIN = metric("stemi_share_call_to_balloon_within_150min", "proportion",
+            "share of STEMI patients with a call-to-balloon time of 150 minutes or less (the national standard)", STEMI);
+    public static final Metric STEMI_DOOR_TO_BALLOON_MINUTES_MEDIAN = metric("stemi_door_to_balloon_minutes_median", "minutes",
+            "median time from arrival at the heart attack centre to the balloon", STEMI);
+    public static final Metric STEMI_SHARE_DIRECT_TO_PCI = metric("stemi_share_direct_to_pci", "proportion",
+            "share of STEMI patients whose first hospital offers primary PCI (no inter-hospital transfer)", STEMI);
+    public static final Metric STEMI_TRANSFERS_PER_YEAR = metric("stemi_transfers_per_year", "transfers/year",
+            "STEMI patients transferred from a hospital without primary PCI to a heart attack centre", STEMI);
+    public static final Metric STEMI_SHARE_CATH_LAB_ON_CALL = metric("stemi_share_cath_lab_on_call", "proportion",
+            "share of STEMI patients reaching the catheter laboratory while its team is on call (out of hours)", STEMI);
     public static final Metric AMBULANCE_RESPONSE_MINUTES_MEAN = metric("ambulance_response_minutes_mean", "minutes",
             "mean time from call to an ambulance at the scene", ALL);
     public static final Metric AMBULANCE_RESPONSE_MINUTES_MEAN_CATEGORY_A = metric("ambulance_response_minutes_mean_category_a", "minutes",

@@ -85,7 +85,8 @@ public final class FlowModel implements ScenarioModel {
         this.parameters = parameters;
         this.vehiclesPerStation = Fleet.scaledVehicles(network, parameters.ems().fleetScale());
         this.routing = new Routing(network, vehiclesPerStation);
-        ScenarioInputs inputs = new ScenarioInputs(network, routing, parameters.demand(), parameters.hospital());
+        ScenarioInputs inputs = new ScenarioInputs(network, routing, parameters.demand(), parameters.hospital(),
+                parameters.pathways());
         this.pathways = new Pathway.Scenario[Pathways.ALL.size()];
         for (int i = 0; i < pathways.length; i++) {
             pathways[i] = Pathways.ALL.get(i).prepare(inputs);

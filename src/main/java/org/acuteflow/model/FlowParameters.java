@@ -1,6 +1,8 @@
 package org.acuteflow.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.TreeMap;
 import org.acuteflow.config.Binder;
 import org.acuteflow.config.InputException;
 import org.acuteflow.config.Problems;
@@ -13,13 +15,19 @@ import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.DemandParameters;
 import org.acuteflow.ems.EmsParameters;
 import org.acuteflow.hospital.HospitalParameters;
+import org.acuteflow.pathway.Pathway;
 
 /** The bound {@code demand}, {@code ems} and {@code hospital} sections of a scenario's parameters. */
-public record FlowParameters(DemandParameters demand, EmsParameters ems, HospitalParameters hospital) {
+public record FlowParameters(DemandParameters demand, EmsParameters ems, HospitalParameters hospital,
+                             Map<String, Object> pathways) {
+
+    public FlowParameters {
+        pathways = Map.copyOf(pathways);
+    }
 
     /**
-     * Binds and validates the three sections of {@code parameters} (the merged model parameters), reporting the
-     * problems of all of them at once.
+     * Binds and validates the three sections of {@code parameters} (the merged model parameters) and each
+     * registered pathway's own section, reporting the problems of all of them at once.
      */
     public static FlowParameters from(JsonNode parameters, SourceMap sources) {
         Problems problems = sources.problems();
@@ -32,8 +40,18 @@ public record FlowParameters(DemandParameters demand, EmsParameters ems, Hospita
         if (ems != null) {
             checkClasses(ems.onSceneMinutes().keySet(), "parameters.ems.on_scene_minutes", problems);
         }
+        Map<String, Object> own = new TreeMap<>();
+        for (Pathway p : Pathways.ALL) {
+            JsonNode section = parameters == null ? null : parameters.get(p.key());
+            if (section != null) {
+                Object bound = p.bindParameters(section, sources, problems);
+                if (bound != null) {
+                    own.put(p.key(), bound);
+                }
+            }
+        }
         problems.throwIfAny();
-        return new FlowParameters(demand, ems, hospital);
+        return new FlowParameters(demand, ems, hospital, own);
     }
 
     /**

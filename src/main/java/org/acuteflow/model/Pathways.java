@@ -7,6 +7,7 @@ import java.util.Map;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.pathway.Pathway;
 import org.acuteflow.pathway.emergency.EmergencyPathway;
+import org.acuteflow.pathway.stemi.StemiPathway;
 import org.acuteflow.pathway.stroke.StrokePathway;
 import org.acuteflow.pathway.trauma.TraumaPathway;
 
@@ -19,7 +20,8 @@ public final class Pathways {
     public static final List<Pathway> ALL = List.of(
             new StrokePathway(),
             new TraumaPathway(),
-            new EmergencyPathway());
+            new EmergencyPathway(),
+            new StemiPathway());
 
     /** Every demand class of the registered pathways, pathway by pathway: the index of a class is its position. */
     public static final List<DemandClass> CLASSES;

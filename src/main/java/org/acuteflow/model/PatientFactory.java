@@ -32,13 +32,15 @@ public final class PatientFactory {
     private final HospitalParameters hospital;
     private final AliasTable[] zoneTables;
     private final RandomStream[] zoneStreams;
-    private final RandomStream selfPresent;
-    private final RandomStream priority;
-    private final RandomStream conveyance;
-    private final RandomStream mobilisation;
-    private final RandomStream onScene;
-    private final RandomStream handover;
-    private final RandomStream edStay;
+    // Per class (by index in Pathways.CLASSES): the first classes share one stream of each kind, later ones have
+    // their own.
+    private final RandomStream[] selfPresent;
+    private final RandomStream[] priority;
+    private final RandomStream[] conveyance;
+    private final RandomStream[] mobilisation;
+    private final RandomStream[] onScene;
+    private final RandomStream[] handover;
+    private final RandomStream[] edStay;
     private long nextId;
 
     public PatientFactory(FlowParameters params, AliasTable[] zoneTables, ReplicationContext context) {
@@ -50,13 +52,23 @@ public final class PatientFactory {
         for (int k = 0; k < zoneStreams.length; k++) {
             zoneStreams[k] = context.stream("demand." + Pathways.CLASSES.get(k).key() + ".zone");
         }
-        selfPresent = context.stream("demand.self_present");
-        priority = context.stream("demand.priority");
-        conveyance = context.stream("demand.conveyance");
-        mobilisation = context.stream("service.mobilisation");
-        onScene = context.stream("service.on_scene");
-        handover = context.stream("service.handover");
-        edStay = context.stream("service.ed_stay");
+        selfPresent = perClass(context, "demand.self_present");
+        priority = perClass(context, "demand.priority");
+        conveyance = perClass(context, "demand.conveyance");
+        mobilisation = perClass(context, "service.mobilisation");
+        onScene = perClass(context, "service.on_scene");
+        handover = perClass(context, "service.handover");
+        edStay = perClass(context, "service.ed_stay");
+    }
+
+    /** Stream {@code name} of each class ({@link DemandClass#streamName}): one object where classes share it. */
+    private static RandomStream[] perClass(ReplicationContext context, String name) {
+        RandomStream[] out = new RandomStream[Pathways.CLASSES.size()];
+        for (int k = 0; k < out.length; k++) {
+            // Streams are cached by name: classes sharing a name share one stream object.
+            out[k] = context.stream(Pathways.CLASSES.get(k).streamName(name));
+        }
+        return out;
     }
 
     /** The arrival stream of class {@code c}: {@code demand.<class>.arrival}. */
@@ -77,13 +89,14 @@ public final class PatientFactory {
         p.counted = counted;
         p.onsetMinutes = onsetMinutes;
         p.zone = zoneTables[classIndex].sample(zoneStreams[classIndex].nextDouble());
-        p.selfPresenter = selfPresent.nextDouble() < cd.selfPresentShare();
-        p.categoryA = priority.nextDouble() < cd.categoryAShare();
-        p.conveyed = conveyance.nextDouble() < cd.conveyedShare();
-        p.mobilisationUniform = mobilisation.nextDouble();
-        p.onSceneUniform = onScene.nextDouble();
-        p.handoverUniform = handover.nextDouble();
-        p.edStayUniform = edStay.nextDouble();
+        int k = classIndex;
+        p.selfPresenter = selfPresent[k].nextDouble() < cd.selfPresentShare();
+        p.categoryA = priority[k].nextDouble() < cd.categoryAShare();
+        p.conveyed = conveyance[k].nextDouble() < cd.conveyedShare();
+        p.mobilisationUniform = mobilisation[k].nextDouble();
+        p.onSceneUniform = onScene[k].nextDouble();
+        p.handoverUniform = handover[k].nextDouble();
+        p.edStayUniform = edStay[k].nextDouble();
         run.create(p, c, onsetMinutes);
         return p;
     }

@@ -1,8 +1,11 @@
 package org.acuteflow.pathway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import org.acuteflow.config.Problems;
+import org.acuteflow.config.SourceMap;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.experiment.ReplicationResult;
@@ -33,6 +36,15 @@ public interface Pathway {
     /** The metrics this pathway declares ({@code metrics/Metrics} entries whose pathway is this key). */
     default List<Metric> metrics() {
         return Metrics.METRICS.stream().filter(m -> m.pathway().equals(key())).toList();
+    }
+
+    /**
+     * Binds and validates the pathway's own section of the model parameters, {@code parameters.<key>}, adding
+     * every problem to {@code problems}; the result reaches {@link #prepare} through
+     * {@link ScenarioInputs#parametersOf}. Null for a pathway whose parameters are all in the common sections.
+     */
+    default Object bindParameters(JsonNode section, SourceMap sources, Problems problems) {
+        return null;
     }
 
     /** The pathway on one scenario's network, protocol and parameters. */

@@ -27,9 +27,11 @@ public final class Routing {
     private final int[][] aeSites;
     private final int[][] mtcSites;
     private final int[][] traumaUnitSites;
+    private final int[][] pciSites;
     private final int[][] stationOrder;
     private final int[] selfPresentSite;
     private final int[] nearestMtcFromSite;
+    private final int[] nearestPciFromSite;
     private final boolean strokeDivertsOnFullHasu;
 
     public Routing(Network network, int[] vehiclesPerStation) {
@@ -55,10 +57,12 @@ public final class Routing {
         ProviderNetworks pn = protocol.providerNetworks();
         IntPredicate mtc = s -> sites.get(s).offers(Service.MTC);
         IntPredicate traumaUnit = s -> sites.get(s).offers(Service.TRAUMA_UNIT) || sites.get(s).offers(Service.MTC);
+        IntPredicate pci = s -> sites.get(s).offers(Service.PCI);
         aeSites = new int[zones][];
         strokeSites = new int[zones][];
         mtcSites = new int[zones][];
         traumaUnitSites = new int[zones][];
+        pciSites = new int[zones][];
         stationOrder = new int[zones][];
         selfPresentSite = new int[zones];
         for (int z = 0; z < zones; z++) {
@@ -75,6 +79,7 @@ public final class Routing {
             mtcSites[z] = withinNetwork(filter(bySiteTime, mtc), own, pn, true, fromZone);
             int[] tu = withinNetwork(filter(bySiteTime, traumaUnit), own, pn, false, fromZone);
             traumaUnitSites[z] = tu.length > 0 ? tu : aeSites[z];
+            pciSites[z] = withinNetwork(filter(bySiteTime, pci), own, pn, true, fromZone);
             List<Integer> st = new ArrayList<>();
             for (int s = 0; s < vehiclesPerStation.length; s++) {
                 if (vehiclesPerStation[s] > 0) {
@@ -84,15 +89,25 @@ public final class Routing {
             st.sort(Comparator.<Integer>comparingDouble(s -> t.stationToZone(s, zone)).thenComparingInt(s -> s));
             stationOrder[z] = st.stream().mapToInt(Integer::intValue).toArray();
         }
-        nearestMtcFromSite = new int[sites.size()];
+        nearestMtcFromSite = nearestFromSite(network, mtc);
+        nearestPciFromSite = nearestFromSite(network, pci);
+    }
+
+    /** For each site, the nearest other site passing {@code specialist} (within provider networks), or -1. */
+    private static int[] nearestFromSite(Network network, IntPredicate specialist) {
+        TravelTimes t = network.travel();
+        List<Site> sites = network.sites();
+        ProviderNetworks pn = network.protocol().providerNetworks();
+        int[] nearest = new int[sites.size()];
         for (int a = 0; a < sites.size(); a++) {
             final int from = a;
             Integer[] bySiteTime = sitesByMinutes(sites.size(), b -> t.siteToSite(from, b));
             int own = pn != null && pn.restrict() ? pn.ofSite(a) : -1;
-            int[] candidates = withinNetwork(filter(bySiteTime, b -> b != from && mtc.test(b)), own, pn, true,
+            int[] candidates = withinNetwork(filter(bySiteTime, b -> b != from && specialist.test(b)), own, pn, true,
                     b -> t.siteToSite(from, b));
-            nearestMtcFromSite[a] = candidates.length > 0 ? candidates[0] : -1;
+            nearest[a] = candidates.length > 0 ? candidates[0] : -1;
         }
+        return nearest;
     }
 
     /**
@@ -159,6 +174,11 @@ public final class Routing {
         return traumaUnitSites[z];
     }
 
+    /** Primary PCI sites (heart attack centres), nearest first (may be empty). */
+    public int[] pciSites(int z) {
+        return pciSites[z];
+    }
+
     /** Stations with vehicles, nearest first. */
     public int[][] stationOrder() {
         return stationOrder;
@@ -167,6 +187,11 @@ public final class Routing {
     /** The MTC nearest to site {@code s} other than itself, or -1. */
     public int nearestMtcFromSite(int s) {
         return nearestMtcFromSite[s];
+    }
+
+    /** The primary PCI site nearest to site {@code s} other than itself, or -1. */
+    public int nearestPciFromSite(int s) {
+        return nearestPciFromSite[s];
     }
 
     /** Whether a full HASU makes suspected strokes go to the next nearest HASU. */

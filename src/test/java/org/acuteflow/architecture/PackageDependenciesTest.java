@@ -43,7 +43,7 @@ class PackageDependenciesTest {
             Set.of("ems", "hospital", "outcome"),
             Set.of("experiment"),
             Set.of("pathway"),
-            Set.of("pathway.emergency", "pathway.stroke", "pathway.trauma"),
+            Set.of("pathway.emergency", "pathway.stemi", "pathway.stroke", "pathway.trauma"),
             Set.of("model", "model.stats"),
             Set.of("report", "optimise"),
             Set.of("cluster", "workbench"),

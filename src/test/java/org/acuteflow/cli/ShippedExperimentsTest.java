@@ -62,6 +62,28 @@ class ShippedExperimentsTest {
         assertTrue(Files.exists(out.resolve("manifest.json")));
     }
 
+    /** The heart attack experiment, reduced: direct conveyance to the centres beats the nearest A&E and a transfer. */
+    @Test
+    @Tag("slow")
+    void heartAttacksReachTheBalloonSoonerStraightToACentre() throws IOException {
+        Path out = dir.resolve("heart");
+        MainTest.Outcome o = MainTest.run("run", "experiments/london-heart-attack.yaml", "--replications", "2",
+                "--days", "7", "--warmup-days", "1", "--out", out.toString(), "-q");
+        assertEquals(0, o.code(), o.err());
+        Map<String, Double> mean = new HashMap<>();
+        List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = splitCsv(line);
+            mean.put(f.get(0) + "/" + f.get(1), Double.parseDouble(f.get(2)));
+        }
+        assertTrue(mean.get("direct-to-centre/stemi_patients_per_year") > 1000, mean.toString());
+        assertTrue(mean.get("direct-to-centre/stemi_share_direct_to_pci")
+                > mean.get("nearest-ae-and-transfer/stemi_share_direct_to_pci"));
+        assertTrue(mean.get("direct-to-centre/stemi_call_to_balloon_minutes_median")
+                < mean.get("nearest-ae-and-transfer/stemi_call_to_balloon_minutes_median"));
+        assertEquals(0, mean.get("direct-cath-lab-24x7/stemi_share_cath_lab_on_call"), 0);
+    }
+
     /** Closure scenario -> {mean, low, high} of extra deaths per year, from ranking.csv. */
     private Map<String, double[]> ranking(long seed) throws IOException {
         Path out = dir.resolve("sweep-" + seed);

@@ -28,7 +28,7 @@ class FlowModelTest {
         if (concentrated) {
             sites = List.of(
                     site(0, services(Service.TYPE1_AE, Service.HASU, Service.STROKE_UNIT, Service.THROMBOLYSIS,
-                            Service.THROMBECTOMY, Service.MTC), Map.of(Service.HASU, 6), Map.of()),
+                            Service.THROMBECTOMY, Service.MTC, Service.PCI), Map.of(Service.HASU, 6), Map.of()),
                     site(1, services(Service.TYPE1_AE, Service.TRAUMA_UNIT)),
                     site(2, services(Service.TYPE1_AE, Service.STROKE_UNIT, Service.TRAUMA_UNIT)),
                     site(3, services(Service.TYPE1_AE, Service.HASU, Service.STROKE_UNIT, Service.THROMBOLYSIS),
@@ -100,7 +100,7 @@ class FlowModelTest {
         InputException e = assertThrows(InputException.class, () -> parameters(tree));
         List<String> messages = e.problems().stream().map(p -> p.field() + ": " + p.message()).toList();
         assertTrue(messages.contains("parameters.demand.classes: has no entry for demand class 'stroke'; classes are "
-                + "[stroke, major_trauma, medical_emergency, surgical_emergency, other_incident]"), messages.toString());
+                + "[stroke, major_trauma, medical_emergency, surgical_emergency, other_incident, stemi]"), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("parameters.demand.classes.strok: names no demand "
                 + "class: 'strok'")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("parameters.ems.on_scene_minutes: has no entry for "

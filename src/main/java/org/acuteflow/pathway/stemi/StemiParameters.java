@@ -1,0 +1,68 @@
+package org.acuteflow.pathway.stemi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import org.acuteflow.config.Binder;
+import org.acuteflow.config.DistributionSpec;
+import org.acuteflow.config.InputException;
+import org.acuteflow.config.Problems;
+import org.acuteflow.config.SourceMap;
+import org.acuteflow.config.Validated;
+import org.acuteflow.outcome.StemiOutcome;
+
+/**
+ * The pathway's own section of the model parameters, {@code parameters.stemi} (built-in defaults:
+ * {@code acuteflow/defaults/stemi.yaml}, every value with its source). Its demand and on-scene time sit in the
+ * common sections under the class key {@code stemi}.
+ *
+ * @param routing  the destination rule by key: {@code nearest_pci} or {@code nearest_ae}
+ * @param hospital timings at the hospitals
+ * @param outcome  the 30-day mortality sub-model
+ */
+public record StemiParameters(String routing, Hospital hospital, StemiOutcome outcome) {
+    public static final String PATH = "parameters.stemi";
+
+    /**
+     * @param doorToBalloonMinutes          arrival at the heart attack centre to the balloon, team on site
+     * @param transferDoorInDoorOutMinutes  arrival at a hospital without primary PCI to ready for the transfer (the
+     *                                      wait for the ambulance is simulated on top)
+     */
+    public record Hospital(DistributionSpec doorToBalloonMinutes, DistributionSpec transferDoorInDoorOutMinutes) {
+    }
+
+    /** The section without its outcome part, bound strictly on its own. */
+    record Settings(String routing, Hospital hospital) implements Validated {
+        @Override
+        public void validate(Problems p, String path) {
+            if (!StemiPathway.RULES.containsKey(routing)) {
+                p.add(path + ".routing", "must be one of " + new java.util.TreeSet<>(StemiPathway.RULES.keySet())
+                        + ", got '" + routing + "'");
+            }
+            p.required(path + ".hospital", hospital);
+        }
+    }
+
+    /** Binds and validates {@code section}; every problem joins {@code problems}; null when it cannot be bound. */
+    static StemiParameters bind(JsonNode section, SourceMap sources, Problems problems) {
+        if (!section.isObject()) {
+            problems.add(PATH, "must be a mapping with keys " + Set.of("routing", "hospital", "outcome"));
+            return null;
+        }
+        ObjectNode settings = ((ObjectNode) section).deepCopy();
+        settings.remove("outcome");
+        Settings s = null;
+        StemiOutcome outcome = null;
+        try {
+            s = Binder.bindValidated(settings, Settings.class, sources, PATH);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            outcome = StemiOutcome.from(section.get("outcome"), sources);
+        } catch (InputException e) {
+            problems.addAll(e.problems());
+        }
+        return s == null || outcome == null ? null : new StemiParameters(s.routing(), s.hospital(), outcome);
+    }
+}
