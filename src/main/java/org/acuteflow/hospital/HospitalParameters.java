@@ -32,6 +32,8 @@ import org.acuteflow.config.Validated;
  * @param traumaTransferDelayMinutes       door of the trauma unit to departure of the secondary transfer
  * @param strokeUnitBedQueue               a stroke admitted to a general ward of a site with a stroke unit moves
  *                                         to the stroke unit when a bed frees (false: stays on the ward)
+ * @param hasuStepDownWaits                a stroke ready to move from a HASU to its site's stroke unit keeps its
+ *                                         HASU bed until a stroke-unit bed frees (false: it leaves the model)
  * @param edCrowding                       how handover and time to be seen rise with emergency department
  *                                         occupancy, and how departments are sized ({@link EdCrowding})
  */
@@ -44,7 +46,8 @@ public record HospitalParameters(DistributionSpec hasuDoorToScanMinutes, Distrib
                                  DistributionSpec hasuStayMinutes, double strokeUnitAfterHasuShare,
                                  DistributionSpec strokeUnitStayMinutes, DistributionSpec mimicStayMinutes,
                                  DistributionSpec edStayMinutes, DistributionSpec traumaTransferDelayMinutes,
-                                 boolean strokeUnitBedQueue, EdCrowding edCrowding) implements Validated {
+                                 boolean strokeUnitBedQueue, boolean hasuStepDownWaits,
+                                 EdCrowding edCrowding) implements Validated {
     public static final String PATH = "parameters.hospital";
 
     public static HospitalParameters from(JsonNode tree, SourceMap sources) {

@@ -64,7 +64,7 @@ public record Uncertainty(String path, String distribution, List<Double> ci95, d
     }
 
     /** What is wrong with this distribution around {@code central}, or null. */
-    String problem(double central) {
+    public String problem(double central) {
         if (DIRICHLET.equals(distribution)) {
             return "a dirichlet is the distribution of a list of shares; '" + path + "' is one number";
         }

@@ -202,4 +202,42 @@ class QueueingTest {
         assertTrue(on.metrics().get("ambulance_handover_minutes_mean") > 1.2 * off.metrics().get(
                 "ambulance_handover_minutes_mean"));
     }
+
+    /**
+     * HASU to stroke-unit step-down waits in the HASU bed: strokes only, all recognised and conveyed to one site
+     * with unlimited HASU beds and 18 stroke-unit beds (load 15 beds: 400 strokes a year staying a mean 19,830
+     * min), every stroke stepping down. By Little's law the mean HASU occupancy is the admission rate times the
+     * mean time in the HASU bed, the HASU stay (mean 4,320 e^0.08 = 4,680 min) plus the step-down wait; when the
+     * stroke leaves instead of waiting, the wait is not there.
+     */
+    @Test
+    void aBlockedStepDownKeepsItsHasuBedByLittlesLaw() {
+        ObjectNode tree = defaults();
+        onlyClasses(tree);
+        ObjectNode stroke = demandClass(tree, "stroke");
+        stroke.put("per_year", 400.0).put("self_present_share", 0.0);
+        flatProfile(tree, "stroke");
+        ObjectNode mix = (ObjectNode) tree.get("demand").get("stroke");
+        mix.put("mimic_share", 0.0);
+        mix.put("recognition_probability", 1.0);
+        ObjectNode hospital = (ObjectNode) tree.get("hospital");
+        hospital.put("stroke_unit_after_hasu_share", 1.0);
+        hospital.put("stroke_unit_bed_queue", true);
+        hospital.put("hasu_step_down_waits", true);
+        Network net = network(List.of(zone(0, 1000)),
+                List.of(site(0, services(Service.TYPE1_AE, Service.HASU, Service.STROKE_UNIT),
+                        Map.of(Service.STROKE_UNIT, 18), Map.of())),
+                List.of(station(0, 10)), ArrayTravelTimes.zero(1, 1, 1), hasuProtocol(45));
+        ReplicationResult r = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 21, 0, 5 * 365, 60);
+        double rate = r.metrics().get("strokes_per_year") / MINUTES_PER_YEAR;
+        double waitMinutes = 60 * r.metrics().get("hasu_step_down_wait_hours_mean");
+        assertTrue(waitMinutes > 60, "step-down wait " + waitMinutes);
+        double expected = rate * (4320 * Math.exp(0.08) + waitMinutes);
+        assertEquals(expected, r.metrics().get("hasu_occupancy_mean"), 0.04 * expected);
+        hospital.put("hasu_step_down_waits", false);
+        ReplicationResult leave = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 21, 0, 5 * 365, 60);
+        double noWait = rate * 4320 * Math.exp(0.08);
+        assertEquals(noWait, leave.metrics().get("hasu_occupancy_mean"), 0.04 * noWait);
+        assertEquals(0.0, leave.metrics().get("hasu_step_down_wait_hours_mean"), 1e-12);
+    }
 }

@@ -9,7 +9,6 @@ import org.acuteflow.config.InputException;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
 import org.acuteflow.config.Validated;
-import org.acuteflow.outcome.StemiOutcome;
 
 /**
  * The pathway's own section of the model parameters, {@code parameters.stemi} (built-in defaults:

@@ -21,7 +21,6 @@ import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
 import org.acuteflow.outcome.OutcomeInput;
-import org.acuteflow.outcome.StemiOutcome;
 import org.acuteflow.pathway.DestinationPolicy;
 import org.acuteflow.pathway.DestinationRules;
 import org.acuteflow.pathway.Hospitals;

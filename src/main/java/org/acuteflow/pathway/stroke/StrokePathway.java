@@ -12,6 +12,7 @@ import org.acuteflow.demand.DemandParameters;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.demand.StrokeCaseMix;
 import org.acuteflow.hospital.HospitalParameters;
+import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.metrics.Metrics;
 import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
@@ -98,6 +99,8 @@ public final class StrokePathway implements Pathway {
         private final Hospitals.BedMeter hasuMeter;
         private final Hospitals.BedMeter strokeUnitMeter;
         private final DestinationPolicy.Situation situation;
+        private double stepDownWaitSum;
+        private long stepDowns;
 
         @SuppressWarnings("unchecked")
         Run(DestinationPolicy stroke, DestinationPolicy emergency, DemandParameters demand,
@@ -215,11 +218,19 @@ public final class StrokePathway implements Pathway {
             int site = j.site();
             switch (step) {
                 case HASU_DISCHARGE -> {
+                    boolean stepDown = p.condition != Condition.STROKE_MIMIC && s.strokeUnitAfterHasu
+                            && hospitals.site(site).offers(Service.STROKE_UNIT);
+                    if (stepDown && strokeUnitOccupied[site] >= strokeUnitBeds[site]
+                            && hospital.hasuStepDownWaits()) {
+                        // No stroke-unit bed: the stroke keeps its HASU bed and joins the stroke unit's line.
+                        s.stepDownReadyMinutes = now;
+                        strokeUnitWaiting[site].addLast(j);
+                        return;
+                    }
                     changeHasu(site, -1, now);
-                    if (p.condition != Condition.STROKE_MIMIC && s.strokeUnitAfterHasu
-                            && hospitals.site(site).offers(Service.STROKE_UNIT)
-                            && strokeUnitOccupied[site] < strokeUnitBeds[site]) {
+                    if (stepDown && strokeUnitOccupied[site] < strokeUnitBeds[site]) {
                         changeStrokeUnit(site, +1, now);
+                        stepDownWaited(p, 0);
                         j.next(STROKE_UNIT_DISCHARGE, s.strokeUnitStayMinutes);
                     }
                 }
@@ -287,6 +298,15 @@ public final class StrokePathway implements Pathway {
             }
             Patient p = j.patient();
             StrokeState s = StrokeState.of(p);
+            if (!Double.isNaN(s.stepDownReadyMinutes)) {
+                // A stroke waiting in its HASU bed steps down for its whole stroke-unit stay; the HASU bed frees.
+                changeHasu(site, -1, now);
+                changeStrokeUnit(site, +1, now);
+                stepDownWaited(p, now - s.stepDownReadyMinutes);
+                s.stepDownReadyMinutes = Double.NaN;
+                j.next(STROKE_UNIT_DISCHARGE, s.strokeUnitStayMinutes);
+                return;
+            }
             j.cancel();
             double stay = s.strokeUnitStayMinutes;
             double left = stay - (now - s.wardAdmissionMinutes);
@@ -295,6 +315,19 @@ public final class StrokePathway implements Pathway {
             changeStrokeUnit(site, +1, now);
             j.next(STROKE_UNIT_DISCHARGE, Math.max(0, left));
             j.finish();
+        }
+
+        /** A counted stroke moved from a HASU to a stroke unit after waiting {@code minutes} for the bed. */
+        private void stepDownWaited(Patient p, double minutes) {
+            if (p.counted) {
+                stepDownWaitSum += minutes;
+                stepDowns++;
+            }
+        }
+
+        @Override
+        public void write(ReplicationResult result, double years) {
+            result.metric(Metrics.HASU_STEP_DOWN_WAIT_HOURS_MEAN, stepDowns > 0 ? stepDownWaitSum / stepDowns / 60 : Double.NaN);
         }
 
         private void changeHasu(int site, int delta, double now) {

@@ -28,6 +28,8 @@ public final class StrokeState implements PathwayState {
     public double organisedCareShare;
     /** Clock minutes at which a stroke admitted to a general ward started waiting for a stroke-unit bed. */
     public double wardAdmissionMinutes = Double.NaN;
+    /** When the stroke was ready to move from its HASU bed to a stroke unit and found none free, else NaN. */
+    public double stepDownReadyMinutes = Double.NaN;
 
     /** The stroke state of a patient of the stroke pathway. */
     public static StrokeState of(Patient p) {

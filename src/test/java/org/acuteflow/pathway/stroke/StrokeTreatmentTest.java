@@ -23,7 +23,7 @@ class StrokeTreatmentTest {
         return new HospitalParameters(DistributionSpec.fixed(10), DistributionSpec.fixed(40),
                 DistributionSpec.fixed(20), DistributionSpec.fixed(35), 60, 270, 180, 20,
                 DistributionSpec.fixed(90), 360, day, 0.5, day, day, DistributionSpec.fixed(180),
-                DistributionSpec.fixed(120), true, EdCrowding.OFF);
+                DistributionSpec.fixed(120), true, true, EdCrowding.OFF);
     }
 
     /** Stroke specialist on site Monday-Friday 08:00-18:00 only; on call otherwise with a 30-minute delay. */

@@ -1,4 +1,4 @@
-package org.acuteflow.outcome;
+package org.acuteflow.pathway.stemi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

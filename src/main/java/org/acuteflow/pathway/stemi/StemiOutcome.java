@@ -1,4 +1,4 @@
-package org.acuteflow.outcome;
+package org.acuteflow.pathway.stemi;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +19,7 @@ import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
 import org.acuteflow.config.YamlTrees;
 import org.acuteflow.demand.AgeBand;
+import org.acuteflow.outcome.Uncertainty;
 import umontreal.ssj.rng.RandomStream;
 
 /**
