@@ -13,11 +13,12 @@ import org.acuteflow.config.Validated;
  *
  * @param scale    multiplies every class's volume (1 = as published; benchmarks and sensitivity runs change it)
  * @param profiles named weekly profiles
- * @param classes  volume and mix per demand class
+ * @param classes  volume and mix per demand class, by class key (the model checks that every class of a
+ *                 registered pathway has one, and no other)
  * @param stroke   case mix of suspected strokes
  * @param trauma   field triage of major trauma
  */
-public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, PerClass<ClassDemand> classes,
+public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, Map<String, ClassDemand> classes,
                                StrokeCaseMix stroke, TraumaTriage trauma) implements Validated {
     public static final String PATH = "parameters.demand";
     /** Largest demand multiplier. */
@@ -27,6 +28,13 @@ public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, 
 
     public DemandParameters {
         profiles = Map.copyOf(profiles);
+        // Kept in file order: problems are reported in the order they are written.
+        classes = classes == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(classes));
+    }
+
+    /** The volume and mix of demand class {@code c}; null when the file has none for it. */
+    public ClassDemand of(DemandClass c) {
+        return classes.get(c.key());
     }
 
     /** Binds the {@code demand} subtree strictly and validates it, reporting every problem at once. */
@@ -42,8 +50,8 @@ public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, 
             e.getValue().validate(p, path + ".profiles." + e.getKey());
         }
         java.util.Set<String> profileNames = new java.util.TreeSet<>(profiles.keySet());
-        for (DemandClass c : DemandClass.values()) {
-            classes.get(c).validate(p, path + ".classes." + c.key(), profileNames);
+        for (Map.Entry<String, ClassDemand> e : classes.entrySet()) {
+            e.getValue().validate(p, path + ".classes." + e.getKey(), profileNames);
         }
         stroke.validate(p, path + ".stroke");
         trauma.validate(p, path + ".trauma");
@@ -51,11 +59,11 @@ public record DemandParameters(double scale, Map<String, ProfileSpec> profiles, 
 
     /** Cases per year the arrival process of {@code c} generates (stroke includes mimics), after scaling. */
     public double generatedPerYear(DemandClass c) {
-        double base = classes.get(c).perYear() * scale;
+        double base = of(c).perYear() * scale;
         return c == DemandClass.STROKE ? base / (1 - stroke.mimicShare()) : base;
     }
 
     public WeeklyProfile profileOf(DemandClass c) {
-        return profiles.get(classes.get(c).profile()).toProfile();
+        return profiles.get(of(c).profile()).toProfile();
     }
 }

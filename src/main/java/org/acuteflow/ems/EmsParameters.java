@@ -6,14 +6,14 @@ import org.acuteflow.config.DistributionSpec;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
 import org.acuteflow.config.Validated;
-import org.acuteflow.demand.PerClass;
+import org.acuteflow.demand.DemandClass;
 
 /**
  * The {@code ems:} section of the model parameters.
  *
  * @param fleetScale           multiplies every station's vehicles (rounded to whole vehicles)
  * @param mobilisationMinutes  call to wheels rolling (call handling, triage and mobilisation)
- * @param onSceneMinutes       at scene to leaving scene, per demand class
+ * @param onSceneMinutes       at scene to leaving scene, by demand class key
  * @param handoverMinutes      arrival at hospital to the crew clearing
  * @param roadKmPerBaseMinute  road kilometres per base (off-peak blue-light) minute, to report distances where
  *                             the network has no road distances of its own
@@ -23,7 +23,7 @@ import org.acuteflow.demand.PerClass;
  * @param transfersUseFleet    inter-hospital transfers call a fleet vehicle to the site and wait for it (false: a
  *                             vehicle outside the fleet leaves at once)
  */
-public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, PerClass<DistributionSpec> onSceneMinutes,
+public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, java.util.Map<String, DistributionSpec> onSceneMinutes,
                             DistributionSpec handoverMinutes, double roadKmPerBaseMinute,
                             double responseTravelFactor, String dispatch,
                             boolean transfersUseFleet) implements Validated {
@@ -31,6 +31,11 @@ public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinu
 
     public static EmsParameters from(JsonNode tree, SourceMap sources) {
         return Binder.bindValidated(tree, EmsParameters.class, sources, PATH);
+    }
+
+    /** At scene to leaving scene of a patient of class {@code c}; null when the file has none for it. */
+    public DistributionSpec onSceneMinutes(DemandClass c) {
+        return onSceneMinutes.get(c.key());
     }
 
     @Override

@@ -91,13 +91,14 @@ public final class FlowModel implements ScenarioModel {
         for (int i = 0; i < pathways.length; i++) {
             pathways[i] = Pathways.ALL.get(i).prepare(inputs);
         }
-        int n = DemandClass.values().length;
+        int n = Pathways.CLASSES.size();
         arrivals = new ThinnedArrivals[n];
         zoneTables = new AliasTable[n];
-        for (DemandClass c : DemandClass.values()) {
+        for (int k = 0; k < n; k++) {
+            DemandClass c = Pathways.CLASSES.get(k);
             double perYear = parameters.demand().generatedPerYear(c);
             WeeklyProfile profile = parameters.demand().profileOf(c);
-            ZoneWeight weight = parameters.demand().classes().get(c).zoneWeight();
+            ZoneWeight weight = parameters.demand().of(c).zoneWeight();
             double[] w = new double[network.zones().size()];
             double total = 0;
             for (Zone z : network.zones()) {
@@ -112,8 +113,8 @@ public final class FlowModel implements ScenarioModel {
                 java.util.Arrays.fill(w, 1);
                 perYear = 0;
             }
-            arrivals[c.ordinal()] = new ThinnedArrivals(profile, perYear);
-            zoneTables[c.ordinal()] = new AliasTable(w);
+            arrivals[k] = new ThinnedArrivals(profile, perYear);
+            zoneTables[k] = new AliasTable(w);
         }
         edCubicles = edCubicles(network, parameters, builtAe);
     }
@@ -132,11 +133,11 @@ public final class FlowModel implements ScenarioModel {
             }
         }
         double[] perMinute = new double[network.zones().size()];
-        for (DemandClass c : DemandClass.values()) {
-            if (c == DemandClass.STROKE) {
+        for (DemandClass c : Pathways.CLASSES) {
+            if (c.equals(DemandClass.STROKE)) {
                 continue;
             }
-            ClassDemand d = parameters.demand().classes().get(c);
+            ClassDemand d = parameters.demand().of(c);
             double perYear = parameters.demand().generatedPerYear(c)
                     * (d.selfPresentShare() + (1 - d.selfPresentShare()) * d.conveyedShare());
             double total = 0;
@@ -186,8 +187,9 @@ public final class FlowModel implements ScenarioModel {
         return vehiclesPerStation;
     }
 
-    ThinnedArrivals arrivals(DemandClass c) {
-        return arrivals[c.ordinal()];
+    /** The arrival process of the demand class of index {@code k} ({@link Pathways#CLASSES}). */
+    ThinnedArrivals arrivals(int k) {
+        return arrivals[k];
     }
 
     AliasTable[] zoneTables() {

@@ -53,10 +53,10 @@ public final class FlowModelFactory implements ModelFactory {
                 .asLongStream().sum();
         double calls = 0;
         double patients = 0;
-        for (DemandClass c : DemandClass.values()) {
+        for (DemandClass c : Pathways.CLASSES) {
             double perYear = params.demand().generatedPerYear(c);
             patients += perYear;
-            calls += perYear * (1 - params.demand().classes().get(c).selfPresentShare());
+            calls += perYear * (1 - params.demand().of(c).selfPresentShare());
         }
         String fleet = "parameters.ems.fleet_scale";
         if (calls > 0 && vehicles == 0) {

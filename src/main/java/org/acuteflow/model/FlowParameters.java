@@ -8,6 +8,10 @@ import org.acuteflow.config.InputException;
 import org.acuteflow.config.Problems;
 import org.acuteflow.config.SourceMap;
 import org.acuteflow.config.Validated;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.acuteflow.config.Suggest;
+import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.DemandParameters;
 import org.acuteflow.ems.EmsParameters;
 import org.acuteflow.hospital.HospitalParameters;
@@ -30,6 +34,12 @@ public record FlowParameters(DemandParameters demand, EmsParameters ems, Hospita
         DemandParameters demand = bind(parameters, "demand", DemandParameters.class, sources, problems);
         EmsParameters ems = bind(parameters, "ems", EmsParameters.class, sources, problems);
         HospitalParameters hospital = bind(parameters, "hospital", HospitalParameters.class, sources, problems);
+        if (demand != null) {
+            checkClasses(demand.classes().keySet(), "parameters.demand.classes", problems);
+        }
+        if (ems != null) {
+            checkClasses(ems.onSceneMinutes().keySet(), "parameters.ems.on_scene_minutes", problems);
+        }
         Map<String, Object> own = new TreeMap<>();
         for (Pathway p : Pathways.ALL) {
             JsonNode section = parameters == null ? null : parameters.get(p.key());
@@ -42,6 +52,28 @@ public record FlowParameters(DemandParameters demand, EmsParameters ems, Hospita
         }
         problems.throwIfAny();
         return new FlowParameters(demand, ems, hospital, own);
+    }
+
+    /**
+     * A map by demand class has an entry for every class of the registered pathways ({@link Pathways#CLASSES})
+     * and no other.
+     */
+    private static void checkClasses(Set<String> given, String path, Problems problems) {
+        Set<String> known = new LinkedHashSet<>();
+        for (DemandClass c : Pathways.CLASSES) {
+            known.add(c.key());
+        }
+        for (String key : known) {
+            if (!given.contains(key)) {
+                problems.add(path, "has no entry for demand class '" + key + "'; classes are " + known);
+            }
+        }
+        for (String key : given) {
+            if (!known.contains(key)) {
+                problems.add(path + "." + key, "names no demand class: '" + key + "'"
+                        + Suggest.didYouMean(key, known) + "; classes are " + known);
+            }
+        }
     }
 
     /** One section bound and validated; its problems join {@code problems} so all sections report together. */

@@ -1,6 +1,9 @@
 package org.acuteflow.model;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.pathway.Pathway;
 import org.acuteflow.pathway.emergency.EmergencyPathway;
@@ -20,32 +23,55 @@ public final class Pathways {
             new EmergencyPathway(),
             new StemiPathway());
 
-    /** Per demand class (by ordinal), the index in {@link #ALL} of its pathway. */
-    private static final int[] INDEX = new int[DemandClass.values().length];
+    /** Every demand class of the registered pathways, pathway by pathway: the index of a class is its position. */
+    public static final List<DemandClass> CLASSES;
+    /** Per demand class (by index in {@link #CLASSES}), the index in {@link #ALL} of its pathway. */
+    private static final int[] PATHWAY;
+    private static final Map<DemandClass, Integer> INDEX;
 
     static {
-        java.util.Arrays.fill(INDEX, -1);
+        List<DemandClass> classes = new ArrayList<>();
+        List<Integer> pathway = new ArrayList<>();
+        Map<String, String> owner = new HashMap<>();
         for (int i = 0; i < ALL.size(); i++) {
-            for (DemandClass c : ALL.get(i).demandClasses()) {
-                if (INDEX[c.ordinal()] >= 0) {
-                    throw new IllegalStateException("demand class " + c.key() + " is in two pathways");
+            Pathway p = ALL.get(i);
+            if (byKey(p.key()) != p) {
+                throw new IllegalStateException("two pathways have the key " + p.key());
+            }
+            for (DemandClass c : p.demandClasses()) {
+                String before = owner.put(c.key(), p.key());
+                if (before != null) {
+                    throw new IllegalStateException("demand class " + c.key() + " is in pathways " + before
+                            + " and " + p.key());
                 }
-                INDEX[c.ordinal()] = i;
+                classes.add(c);
+                pathway.add(i);
             }
         }
-        for (DemandClass c : DemandClass.values()) {
-            if (INDEX[c.ordinal()] < 0) {
-                throw new IllegalStateException("demand class " + c.key() + " has no pathway");
-            }
+        CLASSES = List.copyOf(classes);
+        PATHWAY = pathway.stream().mapToInt(Integer::intValue).toArray();
+        Map<DemandClass, Integer> index = new HashMap<>();
+        for (int k = 0; k < CLASSES.size(); k++) {
+            index.put(CLASSES.get(k), k);
         }
+        INDEX = Map.copyOf(index);
     }
 
     private Pathways() {
     }
 
-    /** The index in {@link #ALL} of the pathway of demand class {@code c}. */
-    public static int indexOf(DemandClass c) {
-        return INDEX[c.ordinal()];
+    /** The index in {@link #CLASSES} of demand class {@code c}. */
+    public static int classIndex(DemandClass c) {
+        Integer k = INDEX.get(c);
+        if (k == null) {
+            throw new IllegalArgumentException("demand class " + c.key() + " belongs to no registered pathway");
+        }
+        return k;
+    }
+
+    /** The index in {@link #ALL} of the pathway of the demand class of index {@code classIndex}. */
+    public static int pathwayIndex(int classIndex) {
+        return PATHWAY[classIndex];
     }
 
     /** The pathway registered under {@code key}, or null. */

@@ -32,7 +32,8 @@ public final class PatientFactory {
     private final HospitalParameters hospital;
     private final AliasTable[] zoneTables;
     private final RandomStream[] zoneStreams;
-    // Per class (by ordinal): the first classes share one stream of each kind, later ones have their own.
+    // Per class (by index in Pathways.CLASSES): the first classes share one stream of each kind, later ones have
+    // their own.
     private final RandomStream[] selfPresent;
     private final RandomStream[] priority;
     private final RandomStream[] conveyance;
@@ -47,9 +48,9 @@ public final class PatientFactory {
         this.ems = params.ems();
         this.hospital = params.hospital();
         this.zoneTables = zoneTables;
-        zoneStreams = new RandomStream[DemandClass.values().length];
-        for (DemandClass c : DemandClass.values()) {
-            zoneStreams[c.ordinal()] = context.stream("demand." + c.key() + ".zone");
+        zoneStreams = new RandomStream[Pathways.CLASSES.size()];
+        for (int k = 0; k < zoneStreams.length; k++) {
+            zoneStreams[k] = context.stream("demand." + Pathways.CLASSES.get(k).key() + ".zone");
         }
         selfPresent = perClass(context, "demand.self_present");
         priority = perClass(context, "demand.priority");
@@ -62,15 +63,10 @@ public final class PatientFactory {
 
     /** Stream {@code name} of each class ({@link DemandClass#streamName}): one object where classes share it. */
     private static RandomStream[] perClass(ReplicationContext context, String name) {
-        RandomStream[] out = new RandomStream[DemandClass.values().length];
-        RandomStream common = null;
-        for (DemandClass c : DemandClass.values()) {
-            if (c.commonStreams()) {
-                common = common == null ? context.stream(name) : common;
-                out[c.ordinal()] = common;
-            } else {
-                out[c.ordinal()] = context.stream(c.streamName(name));
-            }
+        RandomStream[] out = new RandomStream[Pathways.CLASSES.size()];
+        for (int k = 0; k < out.length; k++) {
+            // Streams are cached by name: classes sharing a name share one stream object.
+            out[k] = context.stream(Pathways.CLASSES.get(k).streamName(name));
         }
         return out;
     }
@@ -81,18 +77,19 @@ public final class PatientFactory {
     }
 
     /**
-     * A new patient of class {@code c} whose onset (or call, for classes without an onset delay) is now; its
+     * A new patient of the demand class of index {@code classIndex} ({@link Pathways#CLASSES}) whose onset (or call, for classes without an onset delay) is now; its
      * pathway {@code run} draws the rest.
      */
-    public Patient create(DemandClass c, double onsetMinutes, boolean counted, Pathway.Run run) {
-        ClassDemand cd = demand.classes().get(c);
+    public Patient create(int classIndex, double onsetMinutes, boolean counted, Pathway.Run run) {
+        DemandClass c = Pathways.CLASSES.get(classIndex);
+        ClassDemand cd = demand.of(c);
         Patient p = new Patient();
         p.id = nextId++;
         p.demandClass = c;
         p.counted = counted;
         p.onsetMinutes = onsetMinutes;
-        p.zone = zoneTables[c.ordinal()].sample(zoneStreams[c.ordinal()].nextDouble());
-        int k = c.ordinal();
+        p.zone = zoneTables[classIndex].sample(zoneStreams[classIndex].nextDouble());
+        int k = classIndex;
         p.selfPresenter = selfPresent[k].nextDouble() < cd.selfPresentShare();
         p.categoryA = priority[k].nextDouble() < cd.categoryAShare();
         p.conveyed = conveyance[k].nextDouble() < cd.conveyedShare();
@@ -111,7 +108,7 @@ public final class PatientFactory {
 
     /** Minutes at scene, from the patient's class's distribution. */
     public double onSceneMinutes(Patient p) {
-        return ems.onSceneMinutes().get(p.demandClass).inverse(p.onSceneUniform);
+        return ems.onSceneMinutes(p.demandClass).inverse(p.onSceneUniform);
     }
 
     /** Arrival at hospital to the crew clearing. */

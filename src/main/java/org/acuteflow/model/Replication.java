@@ -68,7 +68,7 @@ final class Replication {
     private final java.util.List<Site> sites;
     private final FlowStatistics stats;
     private final FlowStatistics.Occupancy occupancy;
-    /** Per demand class (by ordinal), its pathway in this replication. */
+    /** Per demand class (by index in {@link Pathways#CLASSES}), its pathway in this replication. */
     private final Pathway.Run[] pathwayOf;
     /** Inter-hospital transfers wait for a fleet vehicle ({@code ems.transfers_use_fleet}). */
     private final boolean transfersUseFleet;
@@ -105,9 +105,9 @@ final class Replication {
         for (int i = 0; i < runs.length; i++) {
             runs[i] = model.pathways()[i].start(hospitals, context::stream);
         }
-        pathwayOf = new Pathway.Run[DemandClass.values().length];
-        for (DemandClass c : DemandClass.values()) {
-            pathwayOf[c.ordinal()] = runs[Pathways.indexOf(c)];
+        pathwayOf = new Pathway.Run[Pathways.CLASSES.size()];
+        for (int k = 0; k < pathwayOf.length; k++) {
+            pathwayOf[k] = runs[Pathways.pathwayIndex(k)];
         }
         this.transfersUseFleet = model.parameters().ems().transfersUseFleet();
         this.crowding = hospital.edCrowding();
@@ -146,13 +146,13 @@ final class Replication {
         if (sink.enabled()) {
             sink.header(CSV_HEADER);
         }
-        for (DemandClass c : DemandClass.values()) {
-            ThinnedArrivals a = model.arrivals(c);
+        for (int k = 0; k < Pathways.CLASSES.size(); k++) {
+            ThinnedArrivals a = model.arrivals(k);
             if (!a.isEmpty()) {
-                RandomStream s = context.stream(PatientFactory.arrivalStreamName(c));
+                RandomStream s = context.stream(PatientFactory.arrivalStreamName(Pathways.CLASSES.get(k)));
                 double first = a.next(0, s);
                 if (first < end) {
-                    new ArrivalEvent(c, a, s).schedule(first);
+                    new ArrivalEvent(k, a, s).schedule(first);
                 }
             }
         }
@@ -218,11 +218,12 @@ final class Replication {
     // ------------------------------------------------------------------ demand
 
     private final class ArrivalEvent extends Event {
-        private final DemandClass demandClass;
+        /** Index of the demand class in {@link Pathways#CLASSES}. */
+        private final int demandClass;
         private final ThinnedArrivals arrivals;
         private final RandomStream stream;
 
-        ArrivalEvent(DemandClass demandClass, ThinnedArrivals arrivals, RandomStream stream) {
+        ArrivalEvent(int demandClass, ThinnedArrivals arrivals, RandomStream stream) {
             super(simulator);
             this.demandClass = demandClass;
             this.arrivals = arrivals;
@@ -256,9 +257,9 @@ final class Replication {
         }
     }
 
-    private void arrive(DemandClass c, double now) {
-        Pathway.Run pathway = pathwayOf[c.ordinal()];
-        Patient p = factory.create(c, now, now >= warmup, pathway);
+    private void arrive(int classIndex, double now) {
+        Pathway.Run pathway = pathwayOf[classIndex];
+        Patient p = factory.create(classIndex, now, now >= warmup, pathway);
         inFlight++;
         JourneyEvent j = new JourneyEvent(p, pathway);
         if (p.selfPresenter) {

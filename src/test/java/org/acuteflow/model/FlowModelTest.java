@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.acuteflow.demand.DemandClass;
 import org.acuteflow.config.InputException;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.network.Network;
@@ -56,12 +57,12 @@ class FlowModelTest {
     @Test
     void defaultParametersBindAndValidate() {
         FlowParameters p = parameters(defaults());
-        assertEquals(9400, p.demand().classes().stroke().perYear());
+        assertEquals(9400, p.demand().of(DemandClass.STROKE).perYear());
         assertEquals(0.245, p.demand().stroke().mimicShare());
         assertEquals(270, p.hospital().maxOnsetToNeedleMinutesUnder80());
         assertEquals(1.0, p.ems().fleetScale());
         // Generated suspected strokes include mimics: 9400 / (1 - 0.245).
-        assertEquals(9400 / 0.755, p.demand().generatedPerYear(org.acuteflow.demand.DemandClass.STROKE), 1e-9);
+        assertEquals(9400 / 0.755, p.demand().generatedPerYear(DemandClass.STROKE), 1e-9);
     }
 
     @Test
@@ -87,6 +88,23 @@ class FlowModelTest {
         ((ObjectNode) tree.get("ems")).put("fleet_sclae", 2.0);
         InputException e = assertThrows(InputException.class, () -> parameters(tree));
         assertTrue(e.getMessage().contains("fleet_sclae"), e.getMessage());
+    }
+
+    @Test
+    void mapsByDemandClassNeedEveryRegisteredClassAndNoOther() {
+        ObjectNode tree = defaults();
+        ObjectNode classes = (ObjectNode) tree.get("demand").get("classes");
+        classes.set("strok", classes.get("stroke"));
+        classes.remove("stroke");
+        ((ObjectNode) tree.get("ems").get("on_scene_minutes")).remove("other_incident");
+        InputException e = assertThrows(InputException.class, () -> parameters(tree));
+        List<String> messages = e.problems().stream().map(p -> p.field() + ": " + p.message()).toList();
+        assertTrue(messages.contains("parameters.demand.classes: has no entry for demand class 'stroke'; classes are "
+                + "[stroke, major_trauma, medical_emergency, surgical_emergency, other_incident, stemi]"), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("parameters.demand.classes.strok: names no demand "
+                + "class: 'strok'")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("parameters.ems.on_scene_minutes: has no entry for "
+                + "demand class 'other_incident'")), messages.toString());
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class EmergencyPathway implements Pathway {
             if (c == DemandClass.OTHER_INCIDENT) {
                 return;
             }
-            draws.ageAndOutcome(p, demand.classes().get(c));
+            draws.ageAndOutcome(p, demand.of(c));
             p.condition = c.fixedCondition();
         }
 

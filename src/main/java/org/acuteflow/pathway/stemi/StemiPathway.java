@@ -46,6 +46,11 @@ public final class StemiPathway implements Pathway {
     public static final String KEY = Metrics.STEMI;
     /** The pathway's condition (an open key: no edit of {@code demand/Condition}). */
     public static final Condition STEMI = new Condition(KEY);
+    /**
+     * Heart attack calls: the pathway sets the condition; the class draws from streams of its own, so adding it
+     * leaves every other patient as it was.
+     */
+    public static final DemandClass DEMAND_CLASS = new DemandClass(KEY, null, false);
 
     /** Destination rules by key ({@code stemi.routing}). */
     static final Map<String, BiFunction<Routing, RoutingProtocol, DestinationPolicy>> RULES = Map.of(
@@ -59,7 +64,7 @@ public final class StemiPathway implements Pathway {
 
     @Override
     public List<DemandClass> demandClasses() {
-        return List.of(DemandClass.STEMI);
+        return List.of(DEMAND_CLASS);
     }
 
     @Override
@@ -69,7 +74,7 @@ public final class StemiPathway implements Pathway {
 
     @Override
     public Scenario prepare(ScenarioInputs in) {
-        boolean active = in.demand().generatedPerYear(DemandClass.STEMI) > 0;
+        boolean active = in.demand().generatedPerYear(DEMAND_CLASS) > 0;
         if (!active) {
             return (hospitals, streams) -> new Pathway.Run() {
                 @Override
@@ -96,7 +101,7 @@ public final class StemiPathway implements Pathway {
         DestinationPolicy rule = DestinationRules.create(RULES, params.routing(), in.routing(),
                 in.network().protocol());
         Routing routing = in.routing();
-        ClassDemand demand = in.demand().classes().get(DemandClass.STEMI);
+        ClassDemand demand = in.demand().of(DEMAND_CLASS);
         return (hospitals, streams) -> new Run(rule, routing, demand, params, hospitals, streams);
     }
 
@@ -174,9 +179,9 @@ public final class StemiPathway implements Pathway {
             this.outcome = params.outcome();
             this.hospitals = hospitals;
             this.situation = hospitals.situation();
-            this.age = streams.apply(DemandClass.STEMI.streamName("demand.age"));
-            this.doorToBalloon = streams.apply(DemandClass.STEMI.streamName("service.door_to_balloon"));
-            this.transfer = streams.apply(DemandClass.STEMI.streamName("service.transfer"));
+            this.age = streams.apply(DEMAND_CLASS.streamName("demand.age"));
+            this.doorToBalloon = streams.apply(DEMAND_CLASS.streamName("service.door_to_balloon"));
+            this.transfer = streams.apply(DEMAND_CLASS.streamName("service.transfer"));
         }
 
         @Override

@@ -147,7 +147,7 @@ public final class StrokePathway implements Pathway {
 
         @Override
         public void create(Patient p, DemandClass c, double onsetMinutes) {
-            draws.ageAndOutcome(p, demand.classes().get(c));
+            draws.ageAndOutcome(p, demand.of(c));
             StrokeState s = new StrokeState();
             p.state = s;
             StrokeCaseMix mix = demand.stroke();

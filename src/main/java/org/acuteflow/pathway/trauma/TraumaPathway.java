@@ -91,7 +91,7 @@ public final class TraumaPathway implements Pathway {
 
         @Override
         public void create(Patient p, DemandClass c, double onsetMinutes) {
-            draws.ageAndOutcome(p, demand.classes().get(c));
+            draws.ageAndOutcome(p, demand.of(c));
             p.condition = c.fixedCondition();
             p.callMinutes = onsetMinutes;
             TraumaState s = new TraumaState();
