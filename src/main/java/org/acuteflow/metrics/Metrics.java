@@ -201,6 +201,8 @@ public final class Metrics {
             "one per site", "mean occupied stroke-unit beds", STROKE);
     public static final Series SERIES_SITE_ED_OCCUPANCY_MEAN = series("site_ed_occupancy_mean", "one per site",
             "mean patients in the emergency department", ALL);
+    public static final Series SERIES_SITE_HANDOVER_MINUTES_MEAN = series("site_handover_minutes_mean", "one per site",
+            "mean ambulance handover minutes at the site (longer when its emergency department is crowded); NaN where no crew handed over", ALL);
     public static final Series SERIES_SITE_DIVERTS_FROM = series("site_diverts_from", "one per site",
             "diverts per year away from the site (the protocol's first choice, its unit full)", STROKE);
     public static final Series SERIES_SITE_DOOR_TO_NEEDLE_MINUTES_MEDIAN = series(

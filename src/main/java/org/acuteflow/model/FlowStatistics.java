@@ -59,6 +59,8 @@ final class FlowStatistics {
     private long transferWaits;
     private double handoverSum;
     private long handovers;
+    private final double[] siteHandoverSum;
+    private final long[] siteHandovers;
     long diverts;
     long strokeUnitCare;
     long selfPresenters;
@@ -108,6 +110,8 @@ final class FlowStatistics {
         siteDoorToNeedle = new Histogram[network.sites().size()];
         zoneDeaths = new double[network.zones().size()];
         zoneStrokeDeaths = new double[network.zones().size()];
+        siteHandoverSum = new double[network.sites().size()];
+        siteHandovers = new long[network.sites().size()];
     }
 
     /** A counted patient left for an inter-hospital transfer {@code minutes} after being ready to. */
@@ -116,10 +120,12 @@ final class FlowStatistics {
         transferWaits++;
     }
 
-    /** A counted patient's crew took {@code minutes} to hand over at a hospital. */
-    void handover(double minutes) {
+    /** A counted patient's crew took {@code minutes} to hand over at hospital {@code site}. */
+    void handover(int site, double minutes) {
         handoverSum += minutes;
         handovers++;
+        siteHandoverSum[site] += minutes;
+        siteHandovers[site]++;
     }
 
     /**
@@ -407,6 +413,11 @@ final class FlowStatistics {
         r.series(SERIES_SITE_EXPECTED_STROKE_DEATHS, scaled(siteStrokeDeaths, perYear));
         r.series(SERIES_SITE_STROKE_UNIT_OCCUPANCY_MEAN, suOcc);
         r.series(SERIES_SITE_ED_OCCUPANCY_MEAN, edOcc);
+        double[] handover = new double[sites.size()];
+        for (int s = 0; s < handover.length; s++) {
+            handover[s] = ratio(siteHandoverSum[s], siteHandovers[s]);
+        }
+        r.series(SERIES_SITE_HANDOVER_MINUTES_MEAN, handover);
     }
 
     private static double ratio(double a, double b) {

@@ -450,7 +450,7 @@ final class Replication {
     private void handover(int vehicle, int site, Patient p) {
         double minutes = factory.handoverMinutes(p) * edCrowding(site);
         if (p.counted) {
-            stats.handover(minutes);
+            stats.handover(site, minutes);
         }
         ambulances.handover(vehicle, site, minutes);
     }

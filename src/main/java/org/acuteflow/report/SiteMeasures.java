@@ -43,7 +43,9 @@ public final class SiteMeasures {
             new Measure("stroke_unit_occupied_beds_mean", Metrics.SERIES_SITE_STROKE_UNIT_OCCUPANCY_MEAN.name(),
                     "stroke-unit occupied beds", "beds", 1),
             new Measure("ed_patients_mean", Metrics.SERIES_SITE_ED_OCCUPANCY_MEAN.name(), "patients in the emergency department",
-                    "patients", 1));
+                    "patients", 1),
+            new Measure("handover_minutes_mean", Metrics.SERIES_SITE_HANDOVER_MINUTES_MEAN.name(), "ambulance handover, mean",
+                    "min", 1));
 
     /** The measures written after HASU occupied beds in site_summary.csv (added later, so appended). */
     static final List<Measure> CSV_EXTRA = ALL.stream()

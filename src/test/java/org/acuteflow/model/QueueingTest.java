@@ -207,6 +207,9 @@ class QueueingTest {
         assertEquals(off.metrics().get("ed_occupancy_mean"), occupancy, 1e-9);
         double expected = off.metrics().get("ambulance_handover_minutes_mean") * (1 + occupancy / 10);
         assertEquals(expected, on.metrics().get("ambulance_handover_minutes_mean"), 0.03 * expected);
+        // One site: its series is the overall mean.
+        assertEquals(on.metrics().get("ambulance_handover_minutes_mean"), on.series().get("site_handover_minutes_mean")[0],
+                1e-9);
         assertTrue(on.metrics().get("ambulance_handover_minutes_mean") > 1.2 * off.metrics().get(
                 "ambulance_handover_minutes_mean"));
     }
