@@ -677,6 +677,17 @@ public final class LondonBuilder {
         }
         sb.append(String.format(Locale.ROOT, "%nStroke-unit beds: 2021 planned beds where known; elsewhere the median "
                 + "of the known values, %d [assumption].%n", medianBeds));
+        // Calibrated by simulation, not from the tables: kept here so that a rebuild keeps the record.
+        sb.append("\n");
+        sb.append("## Ambulance response leg (not generated from the tables)\n");
+        sb.append("\n");
+        sb.append("`ems.response_travel_factor` is calibrated by simulation: it scales the blue-light minutes of\n");
+        sb.append("the response leg so that the simulated share of Category A calls reached within 8 minutes on this network is\n");
+        sb.append("the London Ambulance Service's 75.5% of 2009/10 (LAS, June 2010). It is set by `experiments/calibrate-fleet.yaml`\n");
+        sb.append("(grid, readings and interpolation in its header) with the default dispatch rule, `nearest-vehicle`: 0.82.\n");
+        sb.append("With `nearest-free` dispatch (vehicles driving home cannot be sent) it would be 0.79 (0.78 before transfers used\n");
+        sb.append("the fleet and handovers were crowded). The other calibrated operational input, the uncrowded handover median\n");
+        sb.append("(`ems.handover_minutes`, 8.0), is set to London's published mean handover of April 2010 (13.5 min; `ems.yaml`).\n");
         Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
     }
 }

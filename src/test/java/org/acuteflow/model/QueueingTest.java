@@ -153,6 +153,7 @@ class QueueingTest {
         ObjectNode tree = defaults();
         onlyClasses(tree);
         demandClass(tree, "major_trauma").put("per_year", 1600.0).put("self_present_share", 0.0);
+        ((ObjectNode) tree.get("ems")).put("dispatch", "nearest-free");
         double[][] zoneSite = {{5, 60}};
         ArrayTravelTimes travel = new ArrayTravelTimes(zoneSite, new double[][] {{3}}, new double[][] {{0, 10}, {10, 0}},
                 new double[][] {{7}, {4}});
@@ -163,6 +164,13 @@ class QueueingTest {
         ReplicationResult fleet = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 7, 0, 120, 5);
         assertTrue(fleet.metrics().get("trauma_transfers_per_year") > 500, fleet.metrics().toString());
         assertEquals(7.0, fleet.metrics().get("transfer_wait_minutes_mean"), 1e-9);
+        // Nearest-vehicle: a vehicle that conveyed a patient to S0 and is in the first half of its way home counts
+        // as at S0 (0 min), nearer than the station, so some transfers wait less.
+        ((ObjectNode) tree.get("ems")).put("dispatch", "nearest-vehicle");
+        ReplicationResult nearest = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 7, 0, 120, 5);
+        assertTrue(nearest.metrics().get("transfer_wait_minutes_mean") < 7.0 - 1e-9);
+        assertTrue(nearest.metrics().get("transfer_wait_minutes_mean") >= 0);
+        ((ObjectNode) tree.get("ems")).put("dispatch", "nearest-free");
         ((ObjectNode) tree.get("ems")).put("transfers_use_fleet", false);
         ReplicationResult outside = run(new FlowModel(net, parameters(tree), TEST_OUTCOME), 7, 0, 120, 5);
         assertEquals(0.0, outside.metrics().get("transfer_wait_minutes_mean"), 1e-12);
