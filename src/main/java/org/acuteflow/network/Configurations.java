@@ -611,19 +611,13 @@ final class Configurations {
         private void checkNeeds(Network n, List<InputProblem> problems) {
             Where strokeAt = strokeWhere;
             Where traumaAt = traumaWhere;
-            need(n, EnumSet.of(Service.TYPE1_AE), "other emergencies and self-presenters go to the nearest type-1 A&E",
-                    strokeAt, problems);
-            switch (n.protocol().stroke()) {
-                case NEAREST_HASU -> need(n, EnumSet.of(Service.HASU), "strokes are routed to the nearest HASU (routing.stroke)",
-                        strokeAt, problems);
-                case NEAREST_STROKE_UNIT -> need(n, EnumSet.of(Service.STROKE_UNIT, Service.HASU),
-                        "strokes are routed to the nearest stroke unit or HASU (routing.stroke)", strokeAt, problems);
-                case NEAREST_AE -> {
+            need(n, RoutingProtocol.AE, RoutingProtocol.AE_WHY, strokeAt, problems);
+            // The rules' own eligibility (RoutingProtocol.Eligibility); the A&E need is stated once, above.
+            for (var rule : List.of(n.protocol().stroke(), n.protocol().trauma())) {
+                if (!rule.services().equals(RoutingProtocol.AE)) {
+                    need(n, rule.services(), rule.why(), rule == n.protocol().stroke() ? strokeAt : traumaAt,
+                            problems);
                 }
-            }
-            if (n.protocol().trauma() == RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD) {
-                need(n, EnumSet.of(Service.MTC), "major trauma is routed to a major trauma centre (routing.trauma)",
-                        traumaAt, problems);
             }
         }
 
@@ -631,7 +625,7 @@ final class Configurations {
             String file = at == null ? topFile : at.file();
             int line = at == null ? 0 : at.line();
             String field = at == null ? "routing" : at.field();
-            List<Site> offering = n.sites().stream().filter(s -> anyOf.stream().anyMatch(s::offers)).toList();
+            List<Site> offering = n.sites().stream().filter(s -> RoutingProtocol.qualifies(s, anyOf)).toList();
             String names = anyOf.stream().map(Service::key).toList().toString();
             if (offering.isEmpty()) {
                 problems.add(new InputProblem(file, line, 0, field, why + ", but configuration '" + n.configuration()

@@ -17,19 +17,85 @@ public record RoutingProtocol(StrokeRouting stroke, TraumaRouting trauma, double
         this(stroke, trauma, mtcThresholdMinutes, null);
     }
 
-    public enum StrokeRouting {
-        /** Nearest open site with a HASU (the 2010 concentrated model). */
-        NEAREST_HASU,
-        /** Nearest open site that admits acute stroke (a stroke unit or HASU; the pre-2010 model). */
-        NEAREST_STROKE_UNIT,
-        /** Nearest type-1 A&E, whatever it offers (no stroke pathway). */
-        NEAREST_AE
+    /**
+     * The one statement of which sites a rule may send patients to: a site qualifies when it offers any of the
+     * rule's services. {@code pathway/Routing} builds the candidate lists from it and {@link Configurations}
+     * checks from it that every zone reaches a qualifying site.
+     */
+    public interface Eligibility {
+        /** A site qualifies when it offers any of these. */
+        java.util.Set<Service> services();
+
+        /** Why a network must offer them (the message of a configuration that leaves none). */
+        String why();
     }
 
-    public enum TraumaRouting {
+    public enum StrokeRouting implements Eligibility {
+        /** Nearest open site with a HASU (the 2010 concentrated model). */
+        NEAREST_HASU(java.util.EnumSet.of(Service.HASU), "strokes are routed to the nearest HASU (routing.stroke)"),
+        /** Nearest open site that admits acute stroke (a stroke unit or HASU; the pre-2010 model). */
+        NEAREST_STROKE_UNIT(java.util.EnumSet.of(Service.STROKE_UNIT, Service.HASU),
+                "strokes are routed to the nearest stroke unit or HASU (routing.stroke)"),
+        /** Nearest type-1 A&E, whatever it offers (no stroke pathway). */
+        NEAREST_AE(java.util.EnumSet.of(Service.TYPE1_AE), AE_WHY);
+
+        private final java.util.Set<Service> services;
+        private final String why;
+
+        StrokeRouting(java.util.Set<Service> services, String why) {
+            this.services = java.util.Collections.unmodifiableSet(services);
+            this.why = why;
+        }
+
+        @Override
+        public java.util.Set<Service> services() {
+            return services;
+        }
+
+        @Override
+        public String why() {
+            return why;
+        }
+    }
+
+    public enum TraumaRouting implements Eligibility {
         /** Nearest type-1 A&E. */
-        NEAREST_AE,
+        NEAREST_AE(java.util.EnumSet.of(Service.TYPE1_AE), AE_WHY),
         /** MTC within the threshold, else nearest trauma unit then secondary transfer. */
-        MTC_WITHIN_THRESHOLD
+        MTC_WITHIN_THRESHOLD(java.util.EnumSet.of(Service.MTC),
+                "major trauma is routed to a major trauma centre (routing.trauma)");
+
+        private final java.util.Set<Service> services;
+        private final String why;
+
+        TraumaRouting(java.util.Set<Service> services, String why) {
+            this.services = java.util.Collections.unmodifiableSet(services);
+            this.why = why;
+        }
+
+        @Override
+        public java.util.Set<Service> services() {
+            return services;
+        }
+
+        @Override
+        public String why() {
+            return why;
+        }
+    }
+
+    /** The nearest type-1 A&E: where other emergencies, self-presenters and unrouted patients go. */
+    public static final java.util.Set<Service> AE = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(Service.TYPE1_AE));
+    static final String AE_WHY = "other emergencies and self-presenters go to the nearest type-1 A&E";
+
+    /** True when {@code site} offers any of {@code services}. */
+    public static boolean qualifies(Site site, java.util.Set<Service> services) {
+        for (Service s : services) {
+            if (site.offers(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import org.acuteflow.network.Network;
@@ -48,14 +49,15 @@ public final class Routing {
             }
             ae = s -> sites.get(s).open();
         }
-        IntPredicate strokeEligible = switch (protocol.stroke()) {
-            case NEAREST_HASU -> s -> sites.get(s).offers(Service.HASU);
-            case NEAREST_STROKE_UNIT -> s -> sites.get(s).offers(Service.HASU) || sites.get(s).offers(Service.STROKE_UNIT);
-            case NEAREST_AE -> ae;
-        };
+        // Which sites a rule may use is stated once, by the rule (RoutingProtocol.Eligibility); an A&E rule keeps
+        // the fallback above for networks without a type-1 A&E.
+        Set<Service> strokeServices = protocol.stroke().services();
+        IntPredicate strokeEligible = strokeServices.equals(RoutingProtocol.AE) ? ae
+                : s -> RoutingProtocol.qualifies(sites.get(s), strokeServices);
         strokeDivertsOnFullHasu = protocol.stroke() == RoutingProtocol.StrokeRouting.NEAREST_HASU;
         ProviderNetworks pn = protocol.providerNetworks();
-        IntPredicate mtc = s -> sites.get(s).offers(Service.MTC);
+        IntPredicate mtc = s -> RoutingProtocol.qualifies(sites.get(s),
+                RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD.services());
         IntPredicate traumaUnit = s -> sites.get(s).offers(Service.TRAUMA_UNIT) || sites.get(s).offers(Service.MTC);
         IntPredicate pci = s -> sites.get(s).offers(Service.PCI);
         aeSites = new int[zones][];
