@@ -90,6 +90,11 @@ public final class FlowModel implements ScenarioModel {
         this.pathways = new Pathway.Scenario[Pathways.ALL.size()];
         for (int i = 0; i < pathways.length; i++) {
             pathways[i] = Pathways.ALL.get(i).prepare(inputs);
+            if (!outcomes.psaDraws().isEmpty() && outcomes.psaStreams() != null) {
+                // A stream per pathway: its sets leave the central model's (and other pathways') as they were.
+                pathways[i] = pathways[i].withPsaDraws(outcomes.psaDraws().size(), outcomes.psaStreams()
+                        .apply(FlowModelFactory.PSA_STREAM + "." + Pathways.ALL.get(i).key()));
+            }
         }
         int n = Pathways.CLASSES.size();
         arrivals = new ThinnedArrivals[n];

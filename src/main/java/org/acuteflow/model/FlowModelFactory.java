@@ -112,7 +112,8 @@ public final class FlowModelFactory implements ModelFactory {
         }
         try {
             return new FlowModel(network, params, Outcomes.of(outcome, variants,
-                    psaDraws(experiment, outcomeParameters)), builtAe(experiment, network));
+                    psaDraws(experiment, outcomeParameters), name -> new RandomStreams(experiment.run().seed(), 0)
+                            .stream(name)), builtAe(experiment, network));
         } catch (IllegalArgumentException e) {
             Problems problems = scenario.sources().problems();
             problems.add("parameters.demand", e.getMessage());

@@ -1,9 +1,11 @@
 package org.acuteflow.model;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.acuteflow.outcome.OutcomeInput;
 import org.acuteflow.outcome.OutcomeModel;
+import umontreal.ssj.rng.RandomStream;
 
 /**
  * The outcome models one scenario evaluates on every simulated journey: the central model, the one-at-a-time
@@ -17,9 +19,12 @@ import org.acuteflow.outcome.OutcomeModel;
  * @param sensitivity        one-at-a-time variants (deaths only)
  * @param psaDraws           coefficient sets of probabilistic sensitivity analysis, evaluated on a summary of the
  *                           journeys by outcome covariates
+ * @param psaStreams         named streams of the experiment's seed for the coefficient sets of the pathways' own
+ *                           outcome sub-models (a new stream per call); null: those sub-models get no sets
  */
 public record Outcomes(ToDoubleFunction<OutcomeInput> probabilityOfDeath, OutcomeModel central,
-                       List<OutcomeVariant> sensitivity, List<OutcomeModel> psaDraws) {
+                       List<OutcomeVariant> sensitivity, List<OutcomeModel> psaDraws,
+                       Function<String, RandomStream> psaStreams) {
 
     public Outcomes {
         sensitivity = List.copyOf(sensitivity);
@@ -28,12 +33,18 @@ public record Outcomes(ToDoubleFunction<OutcomeInput> probabilityOfDeath, Outcom
 
     /** The full outcome model, with its sensitivity variants and PSA draws. */
     public static Outcomes of(OutcomeModel central, List<OutcomeVariant> sensitivity, List<OutcomeModel> psaDraws) {
-        return new Outcomes(central::probabilityOfDeath, central, sensitivity, psaDraws);
+        return of(central, sensitivity, psaDraws, null);
+    }
+
+    /** As {@link #of(OutcomeModel, List, List)}, with the streams of the pathways' own coefficient sets. */
+    public static Outcomes of(OutcomeModel central, List<OutcomeVariant> sensitivity, List<OutcomeModel> psaDraws,
+                              Function<String, RandomStream> psaStreams) {
+        return new Outcomes(central::probabilityOfDeath, central, sensitivity, psaDraws, psaStreams);
     }
 
     /** Deaths only, from a probability-of-death function (test models). */
     public static Outcomes deathsOnly(ToDoubleFunction<OutcomeInput> probabilityOfDeath, List<OutcomeVariant> sensitivity) {
-        return new Outcomes(probabilityOfDeath, null, sensitivity, List.of());
+        return new Outcomes(probabilityOfDeath, null, sensitivity, List.of(), null);
     }
 
     double probabilityOfDeath(OutcomeInput input) {

@@ -59,6 +59,18 @@ public interface Pathway {
          * @param streams   the replication's named random streams
          */
         Run start(Hospitals hospitals, Function<String, RandomStream> streams);
+
+        /**
+         * This scenario with {@code sets} coefficient sets of the pathway's own outcome sub-model, for
+         * probabilistic sensitivity analysis, drawn from {@code stream} (the pathway's own stream of the
+         * experiment's seed: the same uniforms in every scenario, so set k is paired across scenarios, and the
+         * central model's sets stay as they were). Its runs then write, for each outcome metric of their own, the
+         * series {@code psa.<metric>} (one value per set, on the replication's journeys), which the PSA outputs
+         * summarise with the others. By default the pathway has no outcome sub-model of its own: no sets.
+         */
+        default Scenario withPsaDraws(int sets, RandomStream stream) {
+            return this;
+        }
     }
 
     /** A pathway in one replication: mutable, confined to the replication's thread. */

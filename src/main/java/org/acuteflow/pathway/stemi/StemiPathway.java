@@ -100,9 +100,21 @@ public final class StemiPathway implements Pathway {
         StemiParameters params = in.parametersOf(KEY, StemiParameters.class);
         DestinationPolicy rule = DestinationRules.create(RULES, params.routing(), in.routing(),
                 in.network().protocol());
-        Routing routing = in.routing();
-        ClassDemand demand = in.demand().of(DEMAND_CLASS);
-        return (hospitals, streams) -> new Run(rule, routing, demand, params, hospitals, streams);
+        return new Prepared(rule, in.routing(), in.demand().of(DEMAND_CLASS), params, List.of());
+    }
+
+    /** The pathway on one scenario, with the PSA coefficient sets of its outcome sub-model (none without PSA). */
+    private record Prepared(DestinationPolicy rule, Routing routing, ClassDemand demand, StemiParameters params,
+                            List<StemiOutcome> psaDraws) implements Scenario {
+        @Override
+        public Pathway.Run start(Hospitals hospitals, Function<String, RandomStream> streams) {
+            return new Run(rule, routing, demand, params, psaDraws, hospitals, streams);
+        }
+
+        @Override
+        public Scenario withPsaDraws(int sets, RandomStream stream) {
+            return new Prepared(rule, routing, demand, params, params.outcome().draws(sets, stream));
+        }
     }
 
     /** Call to balloon, and the other times of one patient, as the pathway's counts see them. */
@@ -115,20 +127,36 @@ public final class StemiPathway implements Pathway {
         int onCall;
         double[] callToBalloon = new double[64];
         double[] doorToBalloon = new double[64];
+        // The outcome covariates of each patient, to re-evaluate the sub-model under PSA coefficient sets.
+        AgeBand[] ageBand = new AgeBand[64];
+        boolean[] cathLabOnCall = new boolean[64];
 
-        void add(double ctb, double dtb, double death, boolean transferred, boolean cathLabOnCall) {
+        void add(double ctb, double dtb, double death, boolean transferred, boolean onCall, AgeBand age) {
             if (patients == callToBalloon.length) {
                 callToBalloon = Arrays.copyOf(callToBalloon, 2 * patients);
                 doorToBalloon = Arrays.copyOf(doorToBalloon, 2 * patients);
+                ageBand = Arrays.copyOf(ageBand, 2 * patients);
+                cathLabOnCall = Arrays.copyOf(cathLabOnCall, 2 * patients);
             }
             callToBalloon[patients] = ctb;
             doorToBalloon[patients] = dtb;
+            ageBand[patients] = age;
+            this.cathLabOnCall[patients] = onCall;
             patients++;
             deaths += death;
             within150 += ctb <= 150 ? 1 : 0;
             direct += transferred ? 0 : 1;
             transfers += transferred ? 1 : 0;
-            onCall += cathLabOnCall ? 1 : 0;
+            this.onCall += onCall ? 1 : 0;
+        }
+
+        /** Expected deaths of the counted patients under {@code model}, in the order they were counted. */
+        double deathsUnder(StemiOutcome model) {
+            double sum = 0;
+            for (int i = 0; i < patients; i++) {
+                sum += model.mortality30d(ageBand[i], callToBalloon[i], cathLabOnCall[i]);
+            }
+            return sum;
         }
 
         /** The median of the first {@code n} values (NaN for none): the mean of the middle two for even n. */
@@ -154,6 +182,23 @@ public final class StemiPathway implements Pathway {
             out.metric(Metrics.STEMI_TRANSFERS_PER_YEAR, transfers * perYear);
             out.metric(Metrics.STEMI_SHARE_CATH_LAB_ON_CALL, patients == 0 ? Double.NaN : onCall / n);
         }
+
+        /** The outcome metrics under each PSA coefficient set: series psa.stemi_deaths_30d and its mortality. */
+        void writePsa(ReplicationResult out, double years, List<StemiOutcome> sets) {
+            if (sets.isEmpty()) {
+                return;
+            }
+            double perYear = years > 0 ? 1 / years : Double.NaN;
+            double[] deathsPerYear = new double[sets.size()];
+            double[] mortality = new double[sets.size()];
+            for (int k = 0; k < sets.size(); k++) {
+                double d = deathsUnder(sets.get(k));
+                deathsPerYear[k] = d * perYear;
+                mortality[k] = patients == 0 ? Double.NaN : d / patients;
+            }
+            out.series(Metrics.SERIES_PSA.of(Metrics.STEMI_DEATHS_30D.name()), deathsPerYear);
+            out.series(Metrics.SERIES_PSA.of(Metrics.STEMI_MORTALITY_30D.name()), mortality);
+        }
     }
 
     private static final class Run implements Pathway.Run {
@@ -162,6 +207,7 @@ public final class StemiPathway implements Pathway {
         private final ClassDemand demand;
         private final StemiParameters params;
         private final StemiOutcome outcome;
+        private final List<StemiOutcome> psaDraws;
         private final Hospitals hospitals;
         private final DestinationPolicy.Situation situation;
         // Streams of the pathway's own: its patients leave every other patient's draws as they were.
@@ -170,8 +216,9 @@ public final class StemiPathway implements Pathway {
         private final RandomStream transfer;
         private final Tally tally = new Tally();
 
-        Run(DestinationPolicy rule, Routing routing, ClassDemand demand, StemiParameters params, Hospitals hospitals,
-            Function<String, RandomStream> streams) {
+        Run(DestinationPolicy rule, Routing routing, ClassDemand demand, StemiParameters params,
+            List<StemiOutcome> psaDraws, Hospitals hospitals, Function<String, RandomStream> streams) {
+            this.psaDraws = psaDraws;
             this.rule = rule;
             this.routing = routing;
             this.demand = demand;
@@ -264,12 +311,13 @@ public final class StemiPathway implements Pathway {
         public void record(Patient p) {
             StemiState s = StemiState.of(p);
             tally.add(callToBalloon(p), s.balloonMinutes - s.arrivalAtCentreMinutes, p.probabilityOfDeath,
-                    s.transferred, s.cathLabOnCall);
+                    s.transferred, s.cathLabOnCall, p.ageBand);
         }
 
         @Override
         public void write(ReplicationResult result, double years) {
             tally.write(result, years);
+            tally.writePsa(result, years, psaDraws);
         }
     }
 }
