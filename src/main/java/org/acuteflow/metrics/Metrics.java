@@ -158,6 +158,8 @@ public final class Metrics {
             "output `sensitivity`: `deaths_total` with that outcome coefficient at the 2.5th (level `low`) or 97.5th (level `high`) percentile of its distribution, on the same journeys", ALL);
     public static final Metric SENSITIVITY_STROKE_DEATHS_90D = metric("sensitivity.<coefficient>.<level>.stroke_deaths_90d", "deaths/year",
             "the same for `stroke_deaths_90d`", ALL);
+    public static final Metric SENSITIVITY_STEMI_DEATHS_30D = metric("sensitivity.<coefficient>.<level>.stemi_deaths_30d", "deaths/year",
+            "the same for `stemi_deaths_30d`, with a coefficient of `stemi.outcome` (its path relative to the parameters)", STEMI);
 
     public static final Metric DEATHS_TOTAL_SLICED = sliced(DEATHS_TOTAL, "`deaths_total` of patients whose onset fell in the slice");
     public static final Metric STROKE_DEATHS_90D_SLICED = sliced(STROKE_DEATHS_90D, "the same for strokes");

@@ -95,6 +95,9 @@ public final class FlowModel implements ScenarioModel {
                 pathways[i] = pathways[i].withPsaDraws(outcomes.psaDraws().size(), outcomes.psaStreams()
                         .apply(FlowModelFactory.PSA_STREAM + "." + Pathways.ALL.get(i).key()));
             }
+            if (!outcomes.sensitivity().isEmpty()) {
+                pathways[i] = pathways[i].withSensitivity();
+            }
         }
         int n = Pathways.CLASSES.size();
         arrivals = new ThinnedArrivals[n];

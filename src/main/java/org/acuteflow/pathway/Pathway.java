@@ -71,6 +71,16 @@ public interface Pathway {
         default Scenario withPsaDraws(int sets, RandomStream stream) {
             return this;
         }
+
+        /**
+         * This scenario with the one-at-a-time sensitivity of the pathway's own outcome sub-model: each of its
+         * uncertain coefficients at the 2.5th and 97.5th percentiles of its distribution, the others central. Its
+         * runs then write {@code sensitivity.<coefficient>.<level>.<metric>} for their own death metric, on the
+         * same journeys. By default the pathway has no outcome sub-model of its own: nothing.
+         */
+        default Scenario withSensitivity() {
+            return this;
+        }
     }
 
     /** A pathway in one replication: mutable, confined to the replication's thread. */

@@ -186,6 +186,21 @@ public record StemiOutcome(@JsonProperty("baseline_mortality_30d") Baseline base
         return out;
     }
 
+    /**
+     * The one-at-a-time sensitivity cases, in file order: per uncertain coefficient, its low (2.5th percentile) and
+     * high (97.5th) case, labelled {@code stemi.outcome.<path>.low} and {@code .high}, the others central.
+     */
+    public java.util.LinkedHashMap<String, StemiOutcome> sensitivityCases() {
+        java.util.LinkedHashMap<String, StemiOutcome> out = new java.util.LinkedHashMap<>();
+        for (Uncertainty u : uncertainty) {
+            double central = coefficient(u.path());
+            String label = PATH.substring("parameters.".length()) + "." + u.path();
+            out.put(label + ".low", withCoefficient(u.path(), u.quantile(central, 0.025)));
+            out.put(label + ".high", withCoefficient(u.path(), u.quantile(central, 0.975)));
+        }
+        return out;
+    }
+
     private void validateCoefficients(Problems problems) {
         problems.probability(PATH + ".baseline_mortality_30d.under_80", baselineMortality30d.under80());
         problems.probability(PATH + ".baseline_mortality_30d.aged_80_plus", baselineMortality30d.aged80Plus());

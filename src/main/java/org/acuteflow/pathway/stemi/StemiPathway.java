@@ -100,20 +100,25 @@ public final class StemiPathway implements Pathway {
         StemiParameters params = in.parametersOf(KEY, StemiParameters.class);
         DestinationPolicy rule = DestinationRules.create(RULES, params.routing(), in.routing(),
                 in.network().protocol());
-        return new Prepared(rule, in.routing(), in.demand().of(DEMAND_CLASS), params, List.of());
+        return new Prepared(rule, in.routing(), in.demand().of(DEMAND_CLASS), params, List.of(), Map.of());
     }
 
     /** The pathway on one scenario, with the PSA coefficient sets of its outcome sub-model (none without PSA). */
     private record Prepared(DestinationPolicy rule, Routing routing, ClassDemand demand, StemiParameters params,
-                            List<StemiOutcome> psaDraws) implements Scenario {
+                            List<StemiOutcome> psaDraws, Map<String, StemiOutcome> sensitivity) implements Scenario {
         @Override
         public Pathway.Run start(Hospitals hospitals, Function<String, RandomStream> streams) {
-            return new Run(rule, routing, demand, params, psaDraws, hospitals, streams);
+            return new Run(rule, routing, demand, params, psaDraws, sensitivity, hospitals, streams);
         }
 
         @Override
         public Scenario withPsaDraws(int sets, RandomStream stream) {
-            return new Prepared(rule, routing, demand, params, params.outcome().draws(sets, stream));
+            return new Prepared(rule, routing, demand, params, params.outcome().draws(sets, stream), sensitivity);
+        }
+
+        @Override
+        public Scenario withSensitivity() {
+            return new Prepared(rule, routing, demand, params, psaDraws, params.outcome().sensitivityCases());
         }
     }
 
@@ -199,6 +204,14 @@ public final class StemiPathway implements Pathway {
             out.series(Metrics.SERIES_PSA.of(Metrics.STEMI_DEATHS_30D.name()), deathsPerYear);
             out.series(Metrics.SERIES_PSA.of(Metrics.STEMI_MORTALITY_30D.name()), mortality);
         }
+
+        /** Deaths per year under each one-at-a-time sensitivity case (labels in their order). */
+        void writeSensitivity(ReplicationResult out, double years, Map<String, StemiOutcome> cases) {
+            double perYear = years > 0 ? 1 / years : Double.NaN;
+            for (Map.Entry<String, StemiOutcome> e : cases.entrySet()) {
+                out.metric(Metrics.SENSITIVITY_STEMI_DEATHS_30D.of(e.getKey()), deathsUnder(e.getValue()) * perYear);
+            }
+        }
     }
 
     private static final class Run implements Pathway.Run {
@@ -208,6 +221,7 @@ public final class StemiPathway implements Pathway {
         private final StemiParameters params;
         private final StemiOutcome outcome;
         private final List<StemiOutcome> psaDraws;
+        private final Map<String, StemiOutcome> sensitivity;
         private final Hospitals hospitals;
         private final DestinationPolicy.Situation situation;
         // Streams of the pathway's own: its patients leave every other patient's draws as they were.
@@ -217,8 +231,10 @@ public final class StemiPathway implements Pathway {
         private final Tally tally = new Tally();
 
         Run(DestinationPolicy rule, Routing routing, ClassDemand demand, StemiParameters params,
-            List<StemiOutcome> psaDraws, Hospitals hospitals, Function<String, RandomStream> streams) {
+            List<StemiOutcome> psaDraws, Map<String, StemiOutcome> sensitivity, Hospitals hospitals,
+            Function<String, RandomStream> streams) {
             this.psaDraws = psaDraws;
+            this.sensitivity = sensitivity;
             this.rule = rule;
             this.routing = routing;
             this.demand = demand;
@@ -318,6 +334,7 @@ public final class StemiPathway implements Pathway {
         public void write(ReplicationResult result, double years) {
             tally.write(result, years);
             tally.writePsa(result, years, psaDraws);
+            tally.writeSensitivity(result, years, sensitivity);
         }
     }
 }

@@ -47,6 +47,31 @@ class StemiPsaTest {
     }
 
     @Test
+    void oneAtATimeCasesAreEachCoefficientAtItsPercentiles() {
+        StemiOutcome central = StemiOutcome.defaults();
+        java.util.Map<String, StemiOutcome> cases = central.sensitivityCases();
+        assertEquals(List.of("stemi.outcome.baseline_mortality_30d.under_80.low",
+                "stemi.outcome.baseline_mortality_30d.under_80.high",
+                "stemi.outcome.baseline_mortality_30d.aged_80_plus.low",
+                "stemi.outcome.baseline_mortality_30d.aged_80_plus.high",
+                "stemi.outcome.hazard_ratio_per_30_minutes.low", "stemi.outcome.hazard_ratio_per_30_minutes.high",
+                "stemi.outcome.cath_lab_on_call_hazard_ratio.low",
+                "stemi.outcome.cath_lab_on_call_hazard_ratio.high"), List.copyOf(cases.keySet()));
+        // Lognormal with 95% range [1.09, 1.25] around median 1.16: the 2.5th percentile is 1.16 x sqrt(1.09/1.25).
+        StemiOutcome low = cases.get("stemi.outcome.hazard_ratio_per_30_minutes.low");
+        assertEquals(1.16 * Math.sqrt(1.09 / 1.25), low.hazardRatioPer30Minutes(), 1e-12);
+        assertEquals(central.baselineMortality30d(), low.baselineMortality30d());
+        StemiPathway.Tally t = patients(central);
+        ReplicationResult r = new ReplicationResult();
+        t.writeSensitivity(r, 2, cases);
+        String prefix = "sensitivity.stemi.outcome.hazard_ratio_per_30_minutes.";
+        assertEquals(t.deathsUnder(low) / 2, r.metrics().get(prefix + "low.stemi_deaths_30d"), 0);
+        // Three patients beyond the reference time and one before it: a steeper gradient adds deaths.
+        assertTrue(r.metrics().get(prefix + "high.stemi_deaths_30d") > t.deaths / 2);
+        assertTrue(r.metrics().get(prefix + "low.stemi_deaths_30d") < t.deaths / 2);
+    }
+
+    @Test
     void symmetricDrawsCentreOnTheCentralDeathsWithANonDegenerateInterval() {
         StemiOutcome d = StemiOutcome.defaults();
         // Normal (symmetric) on the probability, the scale on which deaths are nearly linear; the time effect fixed.
