@@ -53,7 +53,7 @@ public final class ExperimentLoader {
     record ScenarioFile(String name, String description, String configuration, JsonNode parameters,
                         List<String> closeSites, List<NetworkEdits.SiteService> closeServices,
                         List<NetworkEdits.SiteService> openServices, JsonNode coverProfiles, JsonNode cover,
-                        JsonNode beds, JsonNode fleet, JsonNode providerNetworks) {
+                        JsonNode beds, JsonNode fleet, JsonNode providerNetworks, JsonNode routing) {
     }
 
     private ExperimentLoader() {
@@ -285,7 +285,8 @@ public final class ExperimentLoader {
     }
 
     /**
-     * A scenario's own configuration keys (cover, beds, fleet, cover profiles, provider networks) as one overlay;
+     * A scenario's own configuration keys (cover, beds, fleet, cover profiles, provider networks, routing) as one
+     * overlay;
      * empty for none.
      */
     private static ObjectNode overlay(ScenarioFile s) {
@@ -296,6 +297,7 @@ public final class ExperimentLoader {
         keys.put("beds", s.beds());
         keys.put("fleet", s.fleet());
         keys.put("provider_networks", s.providerNetworks());
+        keys.put("routing", s.routing());
         keys.forEach((k, v) -> {
             if (v != null && !v.isNull()) {
                 o.set(k, v);
@@ -369,7 +371,7 @@ public final class ExperimentLoader {
                     putIfAbsent(so, "close_sites", f.arrayNode());
                     putIfAbsent(so, "close_services", f.arrayNode());
                     putIfAbsent(so, "open_services", f.arrayNode());
-                    for (String key : List.of("cover_profiles", "cover", "beds", "fleet", "provider_networks")) {
+                    for (String key : List.of("cover_profiles", "cover", "beds", "fleet", "provider_networks", "routing")) {
                         putIfAbsent(so, key, f.nullNode());
                     }
                 }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param sources        where each parameter was written, for error messages
  * @param edits          site and service closures applied on top of the configuration
  * @param overlay        the scenario's own configuration keys ({@code cover_profiles}, {@code cover}, {@code beds},
- *                       {@code fleet}, {@code provider_networks}, as in a configuration file), applied after the
+ *                       {@code fleet}, {@code provider_networks}, {@code routing}, as in a configuration file), applied after the
  *                       configuration; empty for none
  */
 public record ScenarioSpec(int index, String name, String description, String configuration,

@@ -93,6 +93,7 @@ public final class FlowModelFactory implements ModelFactory {
         Network configured = NetworkLoader.load(experiment.networkDir(), scenario.configuration(), scenario.overlay(),
                 scenario.path(), scenario.sources());
         Problems edits = scenario.sources().problems();
+        checkPathwayRules(configured.protocol(), edits);
         Network network = NetworkEditor.apply(configured, scenario.edits(), edits, "scenarios[" + scenario.index() + "]");
         edits.throwIfAny();
         FlowParameters params = FlowParameters.from(scenario.parameters(), scenario.sources());
@@ -119,6 +120,40 @@ public final class FlowModelFactory implements ModelFactory {
             problems.add("parameters.demand", e.getMessage());
             problems.throwIfAny();
             throw e;
+        }
+    }
+
+    /**
+     * The routing block's entries for pathways other than stroke and trauma, checked here where the pathways are
+     * known (the network layer keeps them as written): each key must be a registered pathway with destination
+     * rules ({@code Pathway.routingRules}) and each rule one of them. Every problem joins {@code problems}, at the
+     * file and line the entry was written.
+     */
+    static void checkPathwayRules(org.acuteflow.network.RoutingProtocol protocol, Problems problems) {
+        java.util.Map<String, java.util.Set<String>> rulesByKey = new java.util.TreeMap<>();
+        for (org.acuteflow.pathway.Pathway p : Pathways.ALL) {
+            if (!p.routingRules().isEmpty()) {
+                rulesByKey.put(p.key(), p.routingRules());
+            }
+        }
+        List<String> keys = new ArrayList<>(List.of("stroke", "trauma", "mtc_threshold_minutes"));
+        keys.addAll(rulesByKey.keySet());
+        for (var e : protocol.pathwayRules().entrySet()) {
+            String key = e.getKey();
+            org.acuteflow.network.RoutingProtocol.PathwayRule r = e.getValue();
+            java.util.Set<String> rules = rulesByKey.get(key);
+            String message;
+            if (rules == null) {
+                message = "unknown key '" + key + "'" + org.acuteflow.config.Suggest.didYouMean(key, keys)
+                        + "; expected one of " + keys + " (a pathway's key names its destination rule)";
+            } else if (!rules.contains(r.rule())) {
+                List<String> known = new java.util.TreeSet<>(rules).stream().toList();
+                message = "unknown " + key + " routing '" + r.rule() + "'"
+                        + org.acuteflow.config.Suggest.didYouMean(r.rule(), known) + "; use one of " + known;
+            } else {
+                continue;
+            }
+            problems.add(new org.acuteflow.config.InputProblem(r.file(), r.line(), 0, r.field(), message));
         }
     }
 

@@ -79,7 +79,7 @@ final class Configurations {
 
     /** The keys a scenario may write in the experiment file itself, with this file's syntax. */
     public static final Set<String> SCENARIO_KEYS = Set.of("cover_profiles", "cover", "beds", "fleet",
-            "provider_networks");
+            "provider_networks", "routing");
 
     /**
      * The configuration {@code name} with a scenario's own overlay applied last: its {@link #SCENARIO_KEYS} as
@@ -124,6 +124,8 @@ final class Configurations {
         double threshold = Double.NaN;
         Where strokeWhere;
         Where traumaWhere;
+        /** The routing block's entries for other pathways, as written (the last overlay's wins per key). */
+        final Map<String, RoutingProtocol.PathwayRule> pathwayRules = new java.util.LinkedHashMap<>();
         String topFile;
         /** Provider networks as the overlays last set them (null: none). */
         ProviderSpec providers;
@@ -418,8 +420,19 @@ final class Configurations {
         }
 
         private void routing(YamlNode r, SourceMap src) {
-            if (!r.mapping(Set.of("stroke", "trauma", "mtc_threshold_minutes"))) {
+            // Any key: the others name a pathway's rule, checked by the model (which knows the pathways).
+            if (!r.mapping(null)) {
                 return;
+            }
+            for (Map.Entry<String, YamlNode> e : r.entries().entrySet()) {
+                if (!Set.of("stroke", "trauma", "mtc_threshold_minutes").contains(e.getKey())) {
+                    String v = e.getValue().text("", true).trim();
+                    if (!v.isEmpty()) {
+                        InputProblem at = src.locate(e.getValue().path());
+                        pathwayRules.put(e.getKey(), new RoutingProtocol.PathwayRule(v, at.file(), at.line(),
+                                e.getValue().path()));
+                    }
+                }
             }
             YamlNode s = r.get("stroke");
             if (s.present()) {
@@ -601,7 +614,7 @@ final class Configurations {
                 stations.add(new Station(s.index(), s.id(), s.name(), s.lat(), s.lon(), vehicles[s.index()]));
             }
             RoutingProtocol protocol = new RoutingProtocol(stroke, trauma, Double.isNaN(threshold) ? 0 : threshold,
-                    buildProviders(out, problems));
+                    buildProviders(out, problems), pathwayRules);
             Network network = new Network(base.name(), name, base.zones(), out, stations, base.travel(), protocol);
             checkNeeds(network, problems);
             return network;

@@ -8,13 +8,46 @@ package org.acuteflow.network;
  * @param mtcThresholdMinutes   major trauma goes straight to an MTC reachable within this many minutes from
  *                              scene (blue light); otherwise to the nearest trauma unit and is transferred
  * @param providerNetworks      provider networks and whether routing stays within them, or null for none
+ * @param pathwayRules          the other entries of the {@code routing} block by key ({@code stemi: nearest_ae}),
+ *                              as written: this layer sits below the pathways and cannot know their keys or rule
+ *                              names, so the model checks them where the pathways are known
  */
 public record RoutingProtocol(StrokeRouting stroke, TraumaRouting trauma, double mtcThresholdMinutes,
-                              ProviderNetworks providerNetworks) {
+                              ProviderNetworks providerNetworks, java.util.Map<String, PathwayRule> pathwayRules) {
+
+    public RoutingProtocol {
+        pathwayRules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pathwayRules));
+    }
+
+    /** A protocol without rules for other pathways. */
+    public RoutingProtocol(StrokeRouting stroke, TraumaRouting trauma, double mtcThresholdMinutes,
+                           ProviderNetworks providerNetworks) {
+        this(stroke, trauma, mtcThresholdMinutes, providerNetworks, java.util.Map.of());
+    }
 
     /** A protocol without provider networks. */
     public RoutingProtocol(StrokeRouting stroke, TraumaRouting trauma, double mtcThresholdMinutes) {
         this(stroke, trauma, mtcThresholdMinutes, null);
+    }
+
+    /**
+     * A pathway's destination rule as a configuration names it, with where it was written (for messages).
+     *
+     * @param rule  the rule's key as written, e.g. {@code nearest_ae}
+     * @param field the field, e.g. {@code routing.stemi}
+     */
+    public record PathwayRule(String rule, String file, int line, String field) {
+    }
+
+    /** The rule the configuration names for pathway {@code key}, or null when it names none. */
+    public String ruleOf(String key) {
+        PathwayRule r = pathwayRules.get(key);
+        return r == null ? null : r.rule();
+    }
+
+    /** This protocol with {@code rules} in place of its other pathways' rules. */
+    public RoutingProtocol withPathwayRules(java.util.Map<String, PathwayRule> rules) {
+        return new RoutingProtocol(stroke, trauma, mtcThresholdMinutes, providerNetworks, rules);
     }
 
     /**

@@ -47,6 +47,16 @@ public interface Pathway {
         return null;
     }
 
+    /**
+     * The destination rules a configuration may name for this pathway in its {@code routing} block, under the
+     * pathway's key ({@code routing: {stemi: nearest_ae}}); the model rejects any other key or rule. Empty for a
+     * pathway with no such rule (stroke and trauma keep the protocol's own fields, {@code routing.stroke} and
+     * {@code routing.trauma}).
+     */
+    default java.util.Set<String> routingRules() {
+        return java.util.Set.of();
+    }
+
     /** The pathway on one scenario's network, protocol and parameters. */
     Scenario prepare(ScenarioInputs inputs);
 

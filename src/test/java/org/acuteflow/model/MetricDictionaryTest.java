@@ -53,7 +53,13 @@ class MetricDictionaryTest {
             variants.add(new OutcomeVariant("stroke.organised_care.death_odds_ratio."
                     + level.name().toLowerCase(Locale.ROOT), m::probabilityOfDeath));
         }
-        FlowModel model = new FlowModel(FlowModelTest.smallNetwork(true), parameters(tree),
+        org.acuteflow.network.Network small = FlowModelTest.smallNetwork(true);
+        // Its configuration names the heart attack rule (routing: {stemi: nearest_pci}).
+        org.acuteflow.network.Network network = new org.acuteflow.network.Network(small.name(), small.configuration(),
+                small.zones(), small.sites(), small.stations(), small.travel(), small.protocol().withPathwayRules(
+                java.util.Map.of("stemi", new org.acuteflow.network.RoutingProtocol.PathwayRule("nearest_pci",
+                        "test-config.yaml", 1, "routing.stemi"))));
+        FlowModel model = new FlowModel(network, parameters(tree),
                 Outcomes.of(new OutcomeModel(p), variants, List.of(new OutcomeModel(p))));
         ReplicationResult r = run(model, 3, 0, 20, 5);
         Set<String> names = new TreeSet<>();

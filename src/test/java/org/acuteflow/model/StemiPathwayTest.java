@@ -39,8 +39,16 @@ import org.junit.jupiter.api.Test;
 class StemiPathwayTest {
     private static final StemiOutcome OUTCOME = StemiOutcome.defaults();
 
-    /** FlowModelTest's concentrated network; S0 offers primary PCI with {@code cover} (null: always on site). */
+    /** {@link #heartAttackNetwork(CoverSchedule, String)} with the configuration's rule {@code nearest_pci}. */
     private static Network heartAttackNetwork(CoverSchedule cover) {
+        return heartAttackNetwork(cover, "nearest_pci");
+    }
+
+    /**
+     * FlowModelTest's concentrated network; S0 offers primary PCI with {@code cover} (null: always on site); the
+     * configuration's heart attack rule is {@code rule} ({@code routing: {stemi: rule}}).
+     */
+    private static Network heartAttackNetwork(CoverSchedule cover, String rule) {
         double[][] zoneSite = {{5, 12, 20, 30}, {15, 6, 9, 25}, {28, 18, 7, 10}};
         double[][] stationZone = {{4, 10, 20}, {20, 9, 5}};
         double[][] siteSite = {{0, 12, 20, 25}, {12, 0, 10, 18}, {20, 10, 0, 9}, {25, 18, 9, 0}};
@@ -54,18 +62,18 @@ class StemiPathwayTest {
                 site(3, services(Service.TYPE1_AE, Service.HASU, Service.STROKE_UNIT), Map.of(Service.HASU, 6),
                         Map.of()));
         RoutingProtocol protocol = new RoutingProtocol(RoutingProtocol.StrokeRouting.NEAREST_HASU,
-                RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD, 15);
+                RoutingProtocol.TraumaRouting.MTC_WITHIN_THRESHOLD, 15).withPathwayRules(Map.of("stemi",
+                new RoutingProtocol.PathwayRule(rule, "test-config.yaml", 1, "routing.stemi")));
         return network(List.of(zone(0, 300_000), zone(1, 200_000), zone(2, 250_000)), sites,
                 List.of(station(0, 6), station(1, 6)), travel, protocol);
     }
 
     /** Heart attacks only, with fixed door-to-balloon (30 min) and door-in-door-out (45 min) times. */
-    private static ObjectNode heartAttacksOnly(String routing) {
+    private static ObjectNode heartAttacksOnly() {
         ObjectNode tree = defaults();
         onlyClasses(tree);
         demandClass(tree, "stemi").put("per_year", 20_000);
         ObjectNode stemi = (ObjectNode) tree.get("stemi");
-        stemi.put("routing", routing);
         ObjectNode hospital = (ObjectNode) stemi.get("hospital");
         hospital.putObject("door_to_balloon_minutes").put("type", "fixed").put("value", 30);
         hospital.putObject("transfer_door_in_door_out_minutes").put("type", "fixed").put("value", 45);
@@ -98,7 +106,7 @@ class StemiPathwayTest {
     @Test
     void eachPatientsThirtyDayRiskIsTheOutcomeModelAtItsHandComputedCallToBalloonTime() {
         TestModels.ListSink sink = new TestModels.ListSink();
-        run(model(heartAttackNetwork(null), heartAttacksOnly("nearest_pci")), 11, 0, 10, 1, sink);
+        run(model(heartAttackNetwork(null), heartAttacksOnly()), 11, 0, 10, 1, sink);
         int direct = 0;
         int transferred = 0;
         for (Map<String, String> r : rows(sink)) {
@@ -128,8 +136,8 @@ class StemiPathwayTest {
 
     @Test
     void nearestAeAndTransferDelaysTheBalloonForTheSamePatients() {
-        ReplicationResult direct = run(model(heartAttackNetwork(null), heartAttacksOnly("nearest_pci")), 5, 0, 30, 2);
-        ReplicationResult viaAe = run(model(heartAttackNetwork(null), heartAttacksOnly("nearest_ae")), 5, 0, 30, 2);
+        ReplicationResult direct = run(model(heartAttackNetwork(null), heartAttacksOnly()), 5, 0, 30, 2);
+        ReplicationResult viaAe = run(model(heartAttackNetwork(null, "nearest_ae"), heartAttacksOnly()), 5, 0, 30, 2);
         Map<String, Double> d = direct.metrics();
         Map<String, Double> a = viaAe.metrics();
         // Same patients in both (common random numbers): the same count.
@@ -152,7 +160,7 @@ class StemiPathwayTest {
         }
         TestModels.ListSink sink = new TestModels.ListSink();
         ReplicationResult r = run(model(heartAttackNetwork(new CoverSchedule(weekdayDaytime, 15)),
-                heartAttacksOnly("nearest_pci")), 7, 0, 14, 1, sink);
+                heartAttacksOnly()), 7, 0, 14, 1, sink);
         int onCall = 0;
         int onSite = 0;
         for (Map<String, String> row : rows(sink)) {
@@ -204,7 +212,7 @@ class StemiPathwayTest {
 
     @Test
     void heartAttacksNeedAHeartAttackCentre() {
-        ObjectNode tree = heartAttacksOnly("nearest_pci");
+        ObjectNode tree = heartAttacksOnly();
         Network none = FlowModelTest.smallNetwork(false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model(none, tree));
         assertTrue(e.getMessage().contains("pci"), e.getMessage());

@@ -15,11 +15,10 @@ import org.acuteflow.config.Validated;
  * {@code acuteflow/defaults/stemi.yaml}, every value with its source). Its demand and on-scene time sit in the
  * common sections under the class key {@code stemi}.
  *
- * @param routing  the destination rule by key: {@code nearest_pci} or {@code nearest_ae}
  * @param hospital timings at the hospitals
  * @param outcome  the 30-day mortality sub-model
  */
-public record StemiParameters(String routing, Hospital hospital, StemiOutcome outcome) {
+public record StemiParameters(Hospital hospital, StemiOutcome outcome) {
     public static final String PATH = "parameters.stemi";
 
     /**
@@ -31,13 +30,9 @@ public record StemiParameters(String routing, Hospital hospital, StemiOutcome ou
     }
 
     /** The section without its outcome part, bound strictly on its own. */
-    record Settings(String routing, Hospital hospital) implements Validated {
+    record Settings(Hospital hospital) implements Validated {
         @Override
         public void validate(Problems p, String path) {
-            if (!StemiPathway.RULES.containsKey(routing)) {
-                p.add(path + ".routing", "must be one of " + new java.util.TreeSet<>(StemiPathway.RULES.keySet())
-                        + ", got '" + routing + "'");
-            }
             p.required(path + ".hospital", hospital);
         }
     }
@@ -45,7 +40,7 @@ public record StemiParameters(String routing, Hospital hospital, StemiOutcome ou
     /** Binds and validates {@code section}; every problem joins {@code problems}; null when it cannot be bound. */
     static StemiParameters bind(JsonNode section, SourceMap sources, Problems problems) {
         if (!section.isObject()) {
-            problems.add(PATH, "must be a mapping with keys " + Set.of("routing", "hospital", "outcome"));
+            problems.add(PATH, "must be a mapping with keys " + Set.of("hospital", "outcome"));
             return null;
         }
         ObjectNode settings = ((ObjectNode) section).deepCopy();
@@ -62,6 +57,6 @@ public record StemiParameters(String routing, Hospital hospital, StemiOutcome ou
         } catch (InputException e) {
             problems.addAll(e.problems());
         }
-        return s == null || outcome == null ? null : new StemiParameters(s.routing(), s.hospital(), outcome);
+        return s == null || outcome == null ? null : new StemiParameters(s.hospital(), outcome);
     }
 }

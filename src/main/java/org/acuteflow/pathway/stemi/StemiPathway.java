@@ -32,8 +32,8 @@ import org.acuteflow.sim.WeekTime;
 import umontreal.ssj.rng.RandomStream;
 
 /**
- * Heart attack (ST-elevation myocardial infarction) to primary PCI. The ambulance takes the patient by the
- * pathway's rule ({@code stemi.routing}): straight to the nearest heart attack centre, or to the nearest A&E;
+ * Heart attack (ST-elevation myocardial infarction) to primary PCI. The ambulance takes the patient by the rule
+ * the configuration names ({@code routing: {stemi: ...}}): straight to the nearest heart attack centre, or to the nearest A&E;
  * self-presenters reach the nearest A&E. A first hospital without primary PCI transfers the patient, after its
  * door-in-door-out time, to the heart attack centre nearest to it. At the centre the balloon follows after the
  * door-to-balloon time, plus the cover profile's on-call delay when the catheter-laboratory team is not on site
@@ -52,7 +52,7 @@ public final class StemiPathway implements Pathway {
      */
     public static final DemandClass DEMAND_CLASS = new DemandClass(KEY, null, false);
 
-    /** Destination rules by key ({@code stemi.routing}). */
+    /** Destination rules by key, as a configuration names them ({@code routing.stemi}). */
     static final Map<String, BiFunction<Routing, RoutingProtocol, DestinationPolicy>> RULES = Map.of(
             "nearest_pci", (r, p) -> new DestinationRules.NearestWithService("nearest_pci", r::pciSites, false),
             "nearest_ae", (r, p) -> new DestinationRules.NearestWithService("nearest_ae", r::aeSites, false));
@@ -65,6 +65,11 @@ public final class StemiPathway implements Pathway {
     @Override
     public List<DemandClass> demandClasses() {
         return List.of(DEMAND_CLASS);
+    }
+
+    @Override
+    public java.util.Set<String> routingRules() {
+        return RULES.keySet();
     }
 
     @Override
@@ -97,9 +102,14 @@ public final class StemiPathway implements Pathway {
             throw new IllegalArgumentException("heart attacks (demand.classes.stemi.per_year > 0) need a site offering "
                     + "primary PCI (service pci) in configuration '" + in.network().configuration() + "'");
         }
+        String ruleKey = in.network().protocol().ruleOf(KEY);
+        if (ruleKey == null) {
+            throw new IllegalArgumentException("heart attacks (demand.classes.stemi.per_year > 0) need a destination "
+                    + "rule: configuration '" + in.network().configuration() + "' names none (routing: {stemi: "
+                    + String.join(" or ", new java.util.TreeSet<>(RULES.keySet())) + "})");
+        }
         StemiParameters params = in.parametersOf(KEY, StemiParameters.class);
-        DestinationPolicy rule = DestinationRules.create(RULES, params.routing(), in.routing(),
-                in.network().protocol());
+        DestinationPolicy rule = DestinationRules.create(RULES, ruleKey, in.routing(), in.network().protocol());
         return new Prepared(rule, in.routing(), in.demand().of(DEMAND_CLASS), params, List.of(), Map.of());
     }
 
