@@ -66,7 +66,7 @@ class CommonRandomNumbersTest {
         demandClass(tree, "stroke").put("per_year", 3000.0).put("self_present_share", 0.0);
         // All recognised: an unrecognised stroke waits the extra unrecognised_stroke_delay_minutes.
         ((ObjectNode) tree.get("demand").get("stroke")).put("recognition_probability", 1.0);
-        ObjectNode h = (ObjectNode) tree.get("hospital");
+        ObjectNode h = (ObjectNode) tree.get("hospital").get("stroke");
         h.put("hasu_door_to_scan_minutes", 10.0);
         h.put("hasu_scan_to_needle_minutes", 20.0);
         Network net = network(List.of(zone(0, 1000)),

@@ -59,7 +59,7 @@ class FlowModelTest {
         FlowParameters p = parameters(defaults());
         assertEquals(9400, p.demand().of(DemandClass.STROKE).perYear());
         assertEquals(0.245, p.demand().stroke().mimicShare());
-        assertEquals(270, p.hospital().maxOnsetToNeedleMinutesUnder80());
+        assertEquals(270, p.hospital().stroke().maxOnsetToNeedleMinutesUnder80());
         assertEquals(1.0, p.ems().fleetScale());
         // Generated suspected strokes include mimics: 9400 / (1 - 0.245).
         assertEquals(9400 / 0.755, p.demand().generatedPerYear(DemandClass.STROKE), 1e-9);
@@ -71,14 +71,14 @@ class FlowModelTest {
         ((ObjectNode) tree.get("demand").get("stroke")).put("ischaemic_share", 1.3);
         demandClass(tree, "major_trauma").put("conveyed_share", -0.1);
         ((ObjectNode) tree.get("demand").get("profiles").get("stroke_onset")).putArray("day_of_week").add(1).add(1);
-        ((ObjectNode) tree.get("hospital")).put("stroke_unit_after_hasu_share", 2.0);
+        ((ObjectNode) tree.get("hospital").get("stroke")).put("stroke_unit_after_hasu_share", 2.0);
         ((ObjectNode) tree.get("ems")).put("road_km_per_base_minute", 0.0);
         InputException e = assertThrows(InputException.class, () -> parameters(tree));
         List<String> fields = e.problems().stream().map(p -> p.field()).toList();
         assertTrue(fields.contains("parameters.demand.stroke.ischaemic_share"), fields.toString());
         assertTrue(fields.contains("parameters.demand.classes.major_trauma.conveyed_share"), fields.toString());
         assertTrue(fields.contains("parameters.demand.profiles.stroke_onset.day_of_week"), fields.toString());
-        assertTrue(fields.contains("parameters.hospital.stroke_unit_after_hasu_share"), fields.toString());
+        assertTrue(fields.contains("parameters.hospital.stroke.stroke_unit_after_hasu_share"), fields.toString());
         assertTrue(fields.contains("parameters.ems.road_km_per_base_minute"), fields.toString());
     }
 

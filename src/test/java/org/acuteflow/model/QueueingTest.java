@@ -94,7 +94,7 @@ class QueueingTest {
         ObjectNode mix = (ObjectNode) tree.get("demand").get("stroke");
         mix.put("mimic_share", 0.0);
         mix.put("recognition_probability", 1.0);
-        ObjectNode hospital = (ObjectNode) tree.get("hospital");
+        ObjectNode hospital = (ObjectNode) tree.get("hospital").get("stroke");
         hospital.put("stroke_unit_after_hasu_share", 0.0);
         hospital.putObject("hasu_stay_minutes").put("type", "lognormal").put("median", 4320.0).put("sigma", 0.4);
         Network net = network(List.of(zone(0, 1000)),
@@ -231,7 +231,7 @@ class QueueingTest {
         ObjectNode mix = (ObjectNode) tree.get("demand").get("stroke");
         mix.put("mimic_share", 0.0);
         mix.put("recognition_probability", 1.0);
-        ObjectNode hospital = (ObjectNode) tree.get("hospital");
+        ObjectNode hospital = (ObjectNode) tree.get("hospital").get("stroke");
         hospital.put("stroke_unit_after_hasu_share", 1.0);
         hospital.put("stroke_unit_bed_queue", true);
         hospital.put("hasu_step_down_waits", true);

@@ -74,14 +74,14 @@ public final class StrokePathway implements Pathway {
     public Scenario prepare(ScenarioInputs in) {
         DestinationPolicy stroke = rule(in);
         DestinationPolicy emergency = EmergencyPathway.nearestAe(in);
-        return (hospitals, streams) -> new Run(stroke, emergency, in.demand(), in.hospital(), hospitals, streams);
+        return (hospitals, streams) -> new Run(stroke, emergency, in.demand(), in.hospital().stroke(), hospitals, streams);
     }
 
     private static final class Run implements Pathway.Run {
         private final DestinationPolicy stroke;
         private final DestinationPolicy emergency;
         private final DemandParameters demand;
-        private final HospitalParameters hospital;
+        private final HospitalParameters.Stroke hospital;
         private final Hospitals hospitals;
         private final PatientDraws draws;
         private final RandomStream casemix;
@@ -104,7 +104,7 @@ public final class StrokePathway implements Pathway {
 
         @SuppressWarnings("unchecked")
         Run(DestinationPolicy stroke, DestinationPolicy emergency, DemandParameters demand,
-            HospitalParameters hospital, Hospitals hospitals, Function<String, RandomStream> streams) {
+            HospitalParameters.Stroke hospital, Hospitals hospitals, Function<String, RandomStream> streams) {
             this.stroke = stroke;
             this.emergency = emergency;
             this.demand = demand;

@@ -35,7 +35,7 @@ public final class StrokeTreatment {
     }
 
     /** Sets the patient's scan, needle and puncture times; the patient's door time must be set. */
-    public static void treat(Patient p, Site site, HospitalParameters h) {
+    public static void treat(Patient p, Site site, HospitalParameters.Stroke h) {
         treat(p, site, h, 1);
     }
 
@@ -44,7 +44,7 @@ public final class StrokeTreatment {
      * emergency department before the stroke team is called: its time to be seen) multiplied by the department's
      * crowding at the door ({@link org.acuteflow.hospital.EdCrowding}).
      */
-    public static void treat(Patient p, Site site, HospitalParameters h, double crowding) {
+    public static void treat(Patient p, Site site, HospitalParameters.Stroke h, double crowding) {
         StrokeState s = StrokeState.of(p);
         boolean hasu = site.offers(Service.HASU);
         double doorToScan = (hasu ? h.hasuDoorToScanMinutes() : h.otherDoorToScanMinutes())

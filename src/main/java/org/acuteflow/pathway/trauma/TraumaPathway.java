@@ -95,7 +95,7 @@ public final class TraumaPathway implements Pathway {
             p.condition = c.fixedCondition();
             p.callMinutes = onsetMinutes;
             TraumaState s = new TraumaState();
-            s.transferDelayMinutes = hospital.traumaTransferDelayMinutes().sample(transfer);
+            s.transferDelayMinutes = hospital.majorTrauma().transferDelayMinutes().sample(transfer);
             s.underTriaged = triage.nextDouble() < demand.trauma().underTriage(p.ageBand);
             p.state = s;
         }

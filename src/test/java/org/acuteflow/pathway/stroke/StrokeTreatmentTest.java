@@ -9,7 +9,6 @@ import org.acuteflow.config.DistributionSpec;
 import org.acuteflow.demand.AgeBand;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.Patient;
-import org.acuteflow.hospital.EdCrowding;
 import org.acuteflow.hospital.HospitalParameters;
 import org.acuteflow.network.CoverSchedule;
 import org.acuteflow.network.Service;
@@ -18,12 +17,11 @@ import org.junit.jupiter.api.Test;
 
 class StrokeTreatmentTest {
     /** Door-to-scan 10 (HASU) / 40 (elsewhere), scan-to-needle 20 / 35, unrecognised +60, puncture 90. */
-    private static HospitalParameters fixedTimes() {
+    private static HospitalParameters.Stroke fixedTimes() {
         DistributionSpec day = DistributionSpec.fixed(1440);
-        return new HospitalParameters(DistributionSpec.fixed(10), DistributionSpec.fixed(40),
+        return new HospitalParameters.Stroke(DistributionSpec.fixed(10), DistributionSpec.fixed(40),
                 DistributionSpec.fixed(20), DistributionSpec.fixed(35), 60, 270, 180, 20,
-                DistributionSpec.fixed(90), 360, day, 0.5, day, day, DistributionSpec.fixed(180),
-                DistributionSpec.fixed(120), true, true, EdCrowding.OFF);
+                DistributionSpec.fixed(90), 360, day, 0.5, day, day, true, true);
     }
 
     /** Stroke specialist on site Monday-Friday 08:00-18:00 only; on call otherwise with a 30-minute delay. */
@@ -70,7 +68,7 @@ class StrokeTreatmentTest {
 
     @Test
     void thrombolysisWindowRules() {
-        HospitalParameters h = fixedTimes();
+        HospitalParameters.Stroke h = fixedTimes();
         Site site = hasu(Set.of());
         // Under 80, onset-to-door 230: scan at 240 leaves 30 >= 20 min; needle at 260 <= 270.
         Patient p = eligible(600, 230);
@@ -112,7 +110,7 @@ class StrokeTreatmentTest {
 
     @Test
     void unrecognisedStrokeIsScannedLaterAndThrombectomyNeedsAnLvoAndACentre() {
-        HospitalParameters h = fixedTimes();
+        HospitalParameters.Stroke h = fixedTimes();
         Patient p = eligible(600, 60);
         StrokeState.of(p).recognisedAsStroke = false;
         StrokeState.of(p).largeVesselOcclusion = true;
