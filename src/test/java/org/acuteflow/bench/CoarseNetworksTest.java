@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.acuteflow.model.ArrayTravelTimes;
+import org.acuteflow.testing.ArrayTravelTimes;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;

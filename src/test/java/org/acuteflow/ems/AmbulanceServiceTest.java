@@ -1,9 +1,11 @@
 package org.acuteflow.ems;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.acuteflow.testing.Queues.erlangC;
 
 import java.util.SplittableRandom;
 import org.acuteflow.network.TravelTimes;
+import org.acuteflow.testing.ArrayTravelTimes;
 import org.junit.jupiter.api.Test;
 import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.Simulator;
@@ -16,32 +18,7 @@ import umontreal.ssj.simevents.Simulator;
  * wait the Erlang-C mean C(3, 2.4) / (3/30 - 0.08) = 32.36 min.
  */
 class AmbulanceServiceTest {
-    private static final TravelTimes ZERO = new TravelTimes() {
-        @Override
-        public double zoneToSite(int zone, int site) {
-            return 0;
-        }
-
-        @Override
-        public double stationToZone(int station, int zone) {
-            return 0;
-        }
-
-        @Override
-        public double siteToSite(int from, int to) {
-            return 0;
-        }
-
-        @Override
-        public double siteToStation(int site, int station) {
-            return 0;
-        }
-
-        @Override
-        public double factor(int hourOfWeek, Mode mode) {
-            return 1;
-        }
-    };
+    private static final TravelTimes ZERO = ArrayTravelTimes.zero(1, 1, 1);
 
     /** An incident (site -1) or a transfer from site 0, with the time it asked for a vehicle. */
     private record Job(int pickupSite, double requested) implements AmbulanceService.Call {
@@ -56,17 +33,6 @@ class AmbulanceServiceTest {
         }
     }
 
-    /** Erlang-C probability of waiting, c servers, offered load a < c. */
-    private static double erlangC(int c, double a) {
-        double term = 1;
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-            sum += term;
-            term *= a / (k + 1);
-        }
-        double last = term * c / (c - a);
-        return last / (sum + last);
-    }
 
     private static double[] meanWaits(String rule, long seed) {
         Simulator sim = new Simulator();

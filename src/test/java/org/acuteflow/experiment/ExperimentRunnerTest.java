@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.acuteflow.config.Experiment;
 import org.acuteflow.report.CsvOutputs;
+import org.acuteflow.testing.Queues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class ExperimentRunnerTest {
                 ExperimentRunner.Options.none());
         for (int s = 0; s < 2; s++) {
             int c = s == 0 ? 3 : 4;
-            double expected = MmcQueueModel.erlangCMeanWait(LAMBDA, MU, c);
+            double expected = Queues.erlangCMeanWait(LAMBDA, MU, c);
             Statistics.Interval ci = Statistics.interval95(r.values(s, "mean_wait_minutes"));
             // The analytic value must lie within the 95% interval widened by 50% (a fixed-seed test that
             // would still fail for a biased engine: the half-width is about 4% of the mean here).
@@ -52,7 +53,7 @@ class ExperimentRunnerTest {
             assertTrue(ci.halfWidth() < 0.1 * expected, "interval too wide to be a test: " + ci.halfWidth());
         }
         // Hand computation: a = 2.5, C(3, 2.5) = 15.625 / (6.625 + 15.625) = 0.70225, Wq = C / (0.6 - 0.5).
-        assertEquals(7.0225, MmcQueueModel.erlangCMeanWait(LAMBDA, MU, 3), 1e-3);
+        assertEquals(7.0225, Queues.erlangCMeanWait(LAMBDA, MU, 3), 1e-3);
     }
 
     @Test

@@ -21,21 +21,6 @@ final class MmcQueueModel implements ScenarioModel {
         this.servers = servers;
     }
 
-    /** Erlang-C mean wait in queue, Wq = C(c, a) / (c mu - lambda), a = lambda / mu. */
-    static double erlangCMeanWait(double lambda, double mu, int c) {
-        double a = lambda / mu;
-        double rho = a / c;
-        double term = 1;
-        double sum = 1;
-        for (int k = 1; k < c; k++) {
-            term *= a / k;
-            sum += term;
-        }
-        double last = term * a / c;
-        double pWait = last / (1 - rho) / (sum + last / (1 - rho));
-        return pWait / (c * mu - lambda);
-    }
-
     @Override
     public ReplicationResult simulate(ReplicationContext context, RunControl run, PatientSink patients) {
         return new Replication(context, run).run();

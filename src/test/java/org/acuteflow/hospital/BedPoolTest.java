@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.acuteflow.testing.Queues.erlangC;
 
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -32,17 +33,6 @@ class BedPoolTest {
         return p;
     }
 
-    /** Erlang-C probability that an arrival waits, c servers, offered load a < c. */
-    static double erlangC(int c, double a) {
-        double term = 1;
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-            sum += term;
-            term *= a / (k + 1);
-        }
-        double last = term * c / (c - a);
-        return last / (sum + last);
-    }
 
     /** Result of driving a pool with Poisson arrivals and exponential stays. */
     private record Run(long arrivals, long blocked, long waited, double totalWait, long admitted) {

@@ -3,6 +3,7 @@ package org.acuteflow.hospital;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.acuteflow.testing.ArrayTravelTimes;
 
 /** The crowding multiplier and the sizing rule on hand-computed values. */
 class EdCrowdingTest {
@@ -42,32 +43,7 @@ class EdCrowdingTest {
     @Test
     void departmentsAreSizedForTheirCatchmentAsBuilt() {
         double[][] minutes = {{5, 9, 20}, {8, 6, 20}, {30, 12, 2}};
-        org.acuteflow.network.TravelTimes t = new org.acuteflow.network.TravelTimes() {
-            @Override
-            public double zoneToSite(int zone, int site) {
-                return minutes[zone][site];
-            }
-
-            @Override
-            public double stationToZone(int station, int zone) {
-                return 0;
-            }
-
-            @Override
-            public double siteToSite(int from, int to) {
-                return 0;
-            }
-
-            @Override
-            public double siteToStation(int site, int station) {
-                return 0;
-            }
-
-            @Override
-            public double factor(int hourOfWeek, Mode mode) {
-                return 1;
-            }
-        };
+        ArrayTravelTimes t = new ArrayTravelTimes(minutes, new double[0][3], new double[3][3], new double[3][0]);
         int[] c = EdCapacity.cubicles(t, new boolean[] {true, true, false},
                 new double[] {60 / 1440.0, 30 / 1440.0, 90 / 1440.0}, 180, DEFAULTS);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {10, 18, 10}, c);

@@ -12,6 +12,7 @@ import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.network.CoverSchedule;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Service;
+import org.acuteflow.testing.ArrayTravelTimes;
 import org.junit.jupiter.api.Test;
 
 class CommonRandomNumbersTest {

@@ -13,6 +13,7 @@ import org.acuteflow.network.Network;
 import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
 import org.acuteflow.network.Site;
+import org.acuteflow.testing.ArrayTravelTimes;
 import org.junit.jupiter.api.Test;
 
 class FlowModelTest {

@@ -9,6 +9,7 @@ import org.acuteflow.network.ProviderNetworks;
 import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
 import org.acuteflow.pathway.Routing;
+import org.acuteflow.testing.ArrayTravelTimes;
 import org.junit.jupiter.api.Test;
 
 /**

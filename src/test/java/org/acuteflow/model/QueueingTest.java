@@ -2,6 +2,7 @@ package org.acuteflow.model;
 
 import static org.acuteflow.model.TestModels.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.acuteflow.testing.Queues.erlangC;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.Service;
+import org.acuteflow.testing.ArrayTravelTimes;
 import org.junit.jupiter.api.Test;
 
 /** The fleet and the beds against analytical queueing results. */
@@ -29,17 +31,6 @@ class QueueingTest {
         demandClass(tree, cls).put("profile", "flat");
     }
 
-    /** Erlang-C probability of waiting for c servers at offered load a (Erlangs). */
-    static double erlangC(int c, double a) {
-        double term = 1;
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-            sum += term;
-            term *= a / (k + 1);
-        }
-        double last = term * c / (c - a);
-        return last / (sum + last);
-    }
 
     /**
      * M/M/3 ambulance fleet: one zone, travel, mobilisation and handover zero, calls not conveyed, on-scene

@@ -11,6 +11,7 @@ import org.acuteflow.network.RoutingProtocol;
 import org.acuteflow.network.Service;
 import org.acuteflow.pathway.Routing;
 import org.acuteflow.network.TravelTimes;
+import org.acuteflow.testing.ArrayTravelTimes;
 import org.junit.jupiter.api.Test;
 
 /** Where the protocol sends patients in tiny networks with hand-computed answers. */

@@ -33,6 +33,7 @@ import org.acuteflow.network.Site;
 import org.acuteflow.outcome.OutcomeModel;
 import org.acuteflow.outcome.OutcomeParameters;
 import org.acuteflow.pathway.stemi.StemiOutcome;
+import org.acuteflow.testing.ArrayTravelTimes;
 import org.junit.jupiter.api.Test;
 
 /** The heart attack pathway on a small network whose one heart attack centre is site S0. */

@@ -12,6 +12,7 @@ import org.acuteflow.network.Site;
 import org.acuteflow.network.Station;
 import org.acuteflow.network.TravelTimes;
 import org.acuteflow.network.Zone;
+import org.acuteflow.testing.ArrayTravelTimes;
 
 /**
  * A synthetic region the size of London for benchmarks and rough calibration checks: a 40 x 40 km square

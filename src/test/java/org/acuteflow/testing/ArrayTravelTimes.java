@@ -1,4 +1,4 @@
-package org.acuteflow.model;
+package org.acuteflow.testing;
 
 import java.util.Arrays;
 import org.acuteflow.network.TravelTimes;
