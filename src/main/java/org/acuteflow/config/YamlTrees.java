@@ -78,6 +78,26 @@ public final class YamlTrees {
         return read(new java.io.StringReader(text), file.toString());
     }
 
+    /**
+     * A built-in defaults file on the classpath (e.g. {@code /acuteflow/defaults/outcome.yaml}), its sources named
+     * "built-in outcome.yaml" and its fields prefixed with {@code fieldPrefix} (e.g. "parameters"), as the model
+     * parameters name them.
+     */
+    public static Located readBuiltIn(String resource, String fieldPrefix) {
+        try (java.io.InputStream in = YamlTrees.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in " + resource + " is missing from the classpath");
+            }
+            String name = "built-in " + resource.substring(resource.lastIndexOf('/') + 1);
+            Located located = read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8), name);
+            SourceMap sources = new SourceMap(name);
+            sources.putAll(located.sources(), fieldPrefix);
+            return new Located(located.tree(), sources);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Located read(Reader reader, String name) {
         SourceMap sources = new SourceMap(name);
         try (JsonParser parser = YAML.createParser(reader)) {

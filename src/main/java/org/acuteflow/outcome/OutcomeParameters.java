@@ -4,11 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -301,18 +296,8 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
 
     /** The built-in defaults ({@code acuteflow/defaults/outcome.yaml}), validated. */
     public static OutcomeParameters defaults() {
-        try (InputStream in = OutcomeParameters.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in " + DEFAULTS_RESOURCE + " is missing from the classpath");
-            }
-            YamlTrees.Located located = YamlTrees.read(new InputStreamReader(in, StandardCharsets.UTF_8),
-                    "built-in outcome.yaml");
-            SourceMap sources = new SourceMap("built-in outcome.yaml");
-            sources.putAll(located.sources(), "parameters");
-            return from(located.tree().get("outcome"), sources);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        YamlTrees.Located located = YamlTrees.readBuiltIn(DEFAULTS_RESOURCE, "parameters");
+        return from(located.tree().get("outcome"), located.sources());
     }
 
     /**

@@ -3,11 +3,6 @@ package org.acuteflow.pathway.stemi;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -99,18 +94,8 @@ public record StemiOutcome(@JsonProperty("baseline_mortality_30d") Baseline base
 
     /** The built-in defaults ({@code acuteflow/defaults/stemi.yaml}), validated. */
     public static StemiOutcome defaults() {
-        try (InputStream in = StemiOutcome.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in " + DEFAULTS_RESOURCE + " is missing from the classpath");
-            }
-            YamlTrees.Located located = YamlTrees.read(new InputStreamReader(in, StandardCharsets.UTF_8),
-                    "built-in stemi.yaml");
-            SourceMap sources = new SourceMap("built-in stemi.yaml");
-            sources.putAll(located.sources(), "parameters");
-            return from(located.tree().path("stemi").get("outcome"), sources);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        YamlTrees.Located located = YamlTrees.readBuiltIn(DEFAULTS_RESOURCE, "parameters");
+        return from(located.tree().path("stemi").get("outcome"), located.sources());
     }
 
     /** A distribution gives {@code ci95}; {@code sample_size} (dirichlet only) may be left out. */
