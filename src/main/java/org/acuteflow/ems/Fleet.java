@@ -108,13 +108,6 @@ public final class Fleet {
         return homeStation[vehicle];
     }
 
-    /** Takes the free vehicle at the station nearest {@code zone} and returns its id, or -1 when none is free. */
-    public int dispatchNearest(int zone) {
-        lastFromSite = -1;
-        lastWasReturning = false;
-        return takeFromStation(firstStationWithVehicle(stationOrderByZone[zone]));
-    }
-
     /**
      * Takes the vehicle nearest a call in {@code zone} at {@code now} by travel time from where it is, returning
      * vehicles included when {@code includeReturning}; -1 when none is free. A returning vehicle is taken only when
@@ -127,17 +120,7 @@ public final class Fleet {
             return take(station, -1, now);
         }
         double best = station < 0 ? Double.POSITIVE_INFINITY : travel.stationToZone(station, zone);
-        int bestReturning = -1;
-        for (int i = 0; i < returningCount; i++) {
-            int v = returning[i];
-            int at = positionSite(v, now);
-            double base = at >= 0 ? travel.zoneToSite(zone, at) : travel.stationToZone(homeStation[v], zone);
-            if (base < best || (base == best && bestReturning >= 0 && v < bestReturning)) {
-                best = base;
-                bestReturning = v;
-            }
-        }
-        return take(station, bestReturning, now);
+        return take(station, nearerReturning(best, zone, -1, now), now);
     }
 
     /**
@@ -149,17 +132,29 @@ public final class Fleet {
             return take(station, -1, now);
         }
         double best = station < 0 ? Double.POSITIVE_INFINITY : travel.siteToStation(site, station);
+        return take(station, nearerReturning(best, -1, site, now), now);
+    }
+
+    /**
+     * The returning vehicle strictly nearer than {@code stationMinutes} (base minutes from the nearest station with a
+     * free vehicle) to zone {@code zone}, or when it is -1 to site {@code site}, from where each counts as being at
+     * {@code now}; ties among returning vehicles go to the lower id. -1 when none is nearer.
+     */
+    private int nearerReturning(double stationMinutes, int zone, int site, double now) {
+        double best = stationMinutes;
         int bestReturning = -1;
         for (int i = 0; i < returningCount; i++) {
             int v = returning[i];
             int at = positionSite(v, now);
-            double base = at >= 0 ? travel.siteToSite(at, site) : travel.siteToStation(site, homeStation[v]);
+            double base = zone >= 0
+                    ? (at >= 0 ? travel.zoneToSite(zone, at) : travel.stationToZone(homeStation[v], zone))
+                    : (at >= 0 ? travel.siteToSite(at, site) : travel.siteToStation(site, homeStation[v]));
             if (base < best || (base == best && bestReturning >= 0 && v < bestReturning)) {
                 best = base;
                 bestReturning = v;
             }
         }
-        return take(station, bestReturning, now);
+        return bestReturning;
     }
 
     /** The site the last dispatched vehicle set out from, or -1 when it set out from its station. */
