@@ -7,7 +7,8 @@ import org.acuteflow.network.TravelTimes;
  * in the scenario, so that closing a department loads its neighbours beyond what they were built for. Each
  * zone's emergency department arrivals go to the nearest site that has a type-1 A&E as built (base minutes;
  * ties to the lower site index); a site's cubicles are then {@link EdCrowding#cubicles} of its arrivals, so a
- * site with no A&E as built (or none of the demand) has the minimum.
+ * site with no A&E as built (or none of the demand) has the minimum. Emergency bed pools are sized the same way
+ * from the catchment's admissions ({@link #emergencyBeds}).
  */
 public final class EdCapacity {
     private EdCapacity() {
@@ -22,6 +23,32 @@ public final class EdCapacity {
      */
     public static int[] cubicles(TravelTimes travel, boolean[] builtAe, double[] zoneArrivalsPerMinute,
                                  double meanStayMinutes, EdCrowding rule) {
+        double[] arrivals = catchmentArrivals(travel, builtAe, zoneArrivalsPerMinute);
+        int[] out = new int[builtAe.length];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = rule.cubicles(arrivals[s], meanStayMinutes);
+        }
+        return out;
+    }
+
+    /**
+     * Each site's emergency beds ({@link EmergencyBeds#beds}) for the admissions of its catchment as built, by the
+     * same nearest-A&E rule as the cubicles; a site with no A&E as built has none.
+     *
+     * @param zoneAdmissionsPerMinute per zone, mean emergency admissions a minute
+     */
+    public static int[] emergencyBeds(TravelTimes travel, boolean[] builtAe, double[] zoneAdmissionsPerMinute,
+                                      EmergencyBeds rule) {
+        double[] admissions = catchmentArrivals(travel, builtAe, zoneAdmissionsPerMinute);
+        int[] out = new int[builtAe.length];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = builtAe[s] ? rule.beds(admissions[s]) : 0;
+        }
+        return out;
+    }
+
+    /** Per site, the arrivals of the zones whose nearest A&E as built it is (base minutes; ties to the lower index). */
+    static double[] catchmentArrivals(TravelTimes travel, boolean[] builtAe, double[] zoneArrivalsPerMinute) {
         double[] arrivals = new double[builtAe.length];
         for (int z = 0; z < zoneArrivalsPerMinute.length; z++) {
             int nearest = -1;
@@ -37,10 +64,6 @@ public final class EdCapacity {
                 arrivals[nearest] += zoneArrivalsPerMinute[z];
             }
         }
-        int[] out = new int[builtAe.length];
-        for (int s = 0; s < out.length; s++) {
-            out[s] = rule.cubicles(arrivals[s], meanStayMinutes);
-        }
-        return out;
+        return arrivals;
     }
 }

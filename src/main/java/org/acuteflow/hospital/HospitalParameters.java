@@ -17,12 +17,26 @@ import org.acuteflow.config.Validated;
  * @param edStayMinutes door to leaving the emergency department
  * @param edCrowding    how handover and time to be seen rise with emergency department occupancy, and how
  *                      departments are sized ({@link EdCrowding})
+ * @param edDivert      ambulance diverts from crowded emergency departments ({@link EdDivert}); absent: none
+ * @param emergencyBeds each site's emergency bed pool, where admitted patients go from the department
+ *                      ({@link EmergencyBeds}); absent: no pool
  * @param stroke        the stroke pathway's in-hospital parameters
  * @param majorTrauma   the major trauma pathway's in-hospital parameters
  */
-public record HospitalParameters(DistributionSpec edStayMinutes, EdCrowding edCrowding, Stroke stroke,
+public record HospitalParameters(DistributionSpec edStayMinutes, EdCrowding edCrowding,
+                                 EmergencyBeds emergencyBeds, EdDivert edDivert, Stroke stroke,
                                  MajorTrauma majorTrauma) implements Validated {
     public static final String PATH = "parameters.hospital";
+
+    /** The emergency bed pool's parameters; {@link EmergencyBeds#OFF} when the section is absent. */
+    public EmergencyBeds emergencyBedsOrOff() {
+        return emergencyBeds == null ? EmergencyBeds.OFF : emergencyBeds;
+    }
+
+    /** The divert rule; {@link EdDivert#OFF} when the section is absent. */
+    public EdDivert edDivertOrOff() {
+        return edDivert == null ? EdDivert.OFF : edDivert;
+    }
 
     public static HospitalParameters from(JsonNode tree, SourceMap sources) {
         return Binder.bindValidated(tree, HospitalParameters.class, sources, PATH);
@@ -32,6 +46,12 @@ public record HospitalParameters(DistributionSpec edStayMinutes, EdCrowding edCr
     public void validate(Problems p, String path) {
         if (edCrowding != null) {
             edCrowding.validate(p, path + ".ed_crowding");
+        }
+        if (edDivert != null && edDivert.enabled()) {
+            edDivert.validate(p, path + ".ed_divert");
+        }
+        if (emergencyBeds != null) {
+            emergencyBeds.validate(p, path + ".emergency_beds");
         }
         if (stroke != null) {
             stroke.validate(p, path + ".stroke");

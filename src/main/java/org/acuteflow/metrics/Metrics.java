@@ -154,6 +154,26 @@ public final class Metrics {
             "stroke admissions at that site", STROKE);
     public static final Metric SITE_ED_OCCUPANCY_MEAN = metric("site_ed_occupancy_mean.<site_id>", "patients",
             "mean number of patients in that site's emergency department (time-weighted)", ALL);
+    public static final Metric ED_DIVERTS_PER_YEAR = metric("ed_diverts_per_year", "patients/year",
+            "conveyed emergencies taken past their nearest A&E because its emergency department was at the divert level (hospital.ed_divert; 0 when off)", OTHER_EMERGENCY);
+    public static final Metric EMERGENCY_BED_ADMISSIONS_PER_YEAR = metric("emergency_bed_admissions_per_year", "admissions/year",
+            "medical and surgical emergencies that took a bed of an emergency bed pool (counted when they took it); 0 with the pools off", OTHER_EMERGENCY);
+    public static final Metric EMERGENCY_BEDS = metric("emergency_beds", "beds",
+            "beds of the emergency bed pools, all sites (each sized for its catchment as built); 0 with the pools off", OTHER_EMERGENCY);
+    public static final Metric EMERGENCY_BED_OCCUPANCY_MEAN = metric("emergency_bed_occupancy_mean", "beds",
+            "mean occupied emergency beds, all sites (time-weighted)", OTHER_EMERGENCY);
+    public static final Metric EMERGENCY_BED_OCCUPANCY_SHARE = metric("emergency_bed_occupancy_share", "proportion",
+            "mean occupied emergency beds over the beds, all sites; NaN with the pools off", OTHER_EMERGENCY);
+    public static final Metric EMERGENCY_BOARDING_HOURS_MEAN = metric("emergency_boarding_hours_mean", "hours",
+            "mean time of an emergency admission from the decision to admit to a bed, waiting in the emergency department (0 when a bed was free); NaN with the pools off", OTHER_EMERGENCY);
+    public static final Metric EMERGENCY_BOARDED_OVER_4H_SHARE = metric("emergency_boarded_over_4h_share", "proportion",
+            "share of emergency admissions that waited more than 4 hours from the decision to admit to a bed", OTHER_EMERGENCY);
+    public static final Metric EMERGENCY_ED_OVER_4H_SHARE = metric("emergency_ed_over_4h_share", "proportion",
+            "share of emergency admissions more than 4 hours from arrival in the emergency department to a bed (the 4-hour standard missed)", OTHER_EMERGENCY);
+    public static final Metric SITE_EMERGENCY_BED_OCCUPANCY_SHARE = metric("site_emergency_bed_occupancy_share.<site_id>", "proportion",
+            "mean occupied emergency beds over the beds at that site; NaN where it has none", OTHER_EMERGENCY);
+    public static final Metric SITE_BOARDING_HOURS_MEAN = metric("site_boarding_hours_mean.<site_id>", "hours",
+            "mean time from the decision to admit to a bed of the emergency admissions at that site; NaN where none was admitted", OTHER_EMERGENCY);
     public static final Metric SENSITIVITY_DEATHS_TOTAL = metric("sensitivity.<coefficient>.<level>.deaths_total", "deaths/year",
             "output `sensitivity`: `deaths_total` with that outcome coefficient at the 2.5th (level `low`) or 97.5th (level `high`) percentile of its distribution, on the same journeys", ALL);
     public static final Metric SENSITIVITY_STROKE_DEATHS_90D = metric("sensitivity.<coefficient>.<level>.stroke_deaths_90d", "deaths/year",
@@ -214,6 +234,16 @@ public final class Metrics {
             "expected deaths per year of the patients first admitted there", ALL);
     public static final Series SERIES_SITE_EXPECTED_STROKE_DEATHS = series("site_expected_stroke_deaths",
             "one per site", "the same for strokes", STROKE);
+    public static final Series SERIES_SITE_EMERGENCY_BEDS = series("site_emergency_beds", "one per site",
+            "beds of the site's emergency bed pool (sized for its catchment as built; 0 with the pools off)", OTHER_EMERGENCY);
+    public static final Series SERIES_SITE_EMERGENCY_BED_OCCUPANCY_SHARE = series("site_emergency_bed_occupancy_share",
+            "one per site", "mean occupied emergency beds over the beds; NaN where there are none", OTHER_EMERGENCY);
+    public static final Series SERIES_SITE_BOARDING_HOURS_MEAN = series("site_boarding_hours_mean", "one per site",
+            "mean hours from the decision to admit to a bed; NaN where none was admitted", OTHER_EMERGENCY);
+    public static final Series SERIES_SITE_BOARDED_OVER_4H_SHARE = series("site_boarded_over_4h_share", "one per site",
+            "share of the emergency admissions that waited more than 4 hours for a bed; NaN where none was admitted", OTHER_EMERGENCY);
+    public static final Series SERIES_SITE_ED_OVER_4H_SHARE = series("site_ed_over_4h_share", "one per site",
+            "share of the emergency admissions more than 4 hours from arrival to a bed; NaN where none was admitted", OTHER_EMERGENCY);
     public static final Series SERIES_PSA = series("psa.<metric>", "one per PSA coefficient set",
             "output `psa`: the metric re-evaluated with coefficient set k (psa.csv summarises them)", ALL);
 

@@ -42,6 +42,7 @@ public final class FlowModel implements ScenarioModel {
     private final ThinnedArrivals[] arrivals;
     private final AliasTable[] zoneTables;
     private final int[] edCubicles;
+    private final int[] emergencyBeds;
 
     /**
      * @param probabilityOfDeath the outcome model (thread-safe): probability of death of a patient's journey
@@ -125,6 +126,7 @@ public final class FlowModel implements ScenarioModel {
             zoneTables[k] = new AliasTable(w);
         }
         edCubicles = edCubicles(network, parameters, builtAe);
+        emergencyBeds = emergencyBeds(network, parameters, builtAe);
     }
 
     /**
@@ -133,16 +135,41 @@ public final class FlowModel implements ScenarioModel {
      * recognised cases go straight to a stroke bed [assumption]) to its nearest A&E as built.
      */
     private static int[] edCubicles(Network network, FlowParameters parameters, boolean[] builtAe) {
-        boolean[] ae = builtAe;
-        if (ae == null) {
-            ae = new boolean[network.sites().size()];
-            for (Site s : network.sites()) {
-                ae[s.index()] = s.offers(Service.TYPE1_AE);
-            }
+        double[] perMinute = zoneArrivalsPerMinute(network, parameters,
+                c -> !c.equals(DemandClass.STROKE));
+        HospitalParameters h = parameters.hospital();
+        return EdCapacity.cubicles(network.travel(), builtAe(network, builtAe), perMinute, h.edStayMinutes().mean(),
+                h.edCrowding());
+    }
+
+    /**
+     * Each site's emergency beds, sized for its catchment as built: every zone's expected emergency admissions (the
+     * medical and surgical emergencies, conveyed or self-presenting) to its nearest A&E as built.
+     */
+    private static int[] emergencyBeds(Network network, FlowParameters parameters, boolean[] builtAe) {
+        double[] perMinute = zoneArrivalsPerMinute(network, parameters,
+                c -> c.equals(DemandClass.MEDICAL_EMERGENCY) || c.equals(DemandClass.SURGICAL_EMERGENCY));
+        return EdCapacity.emergencyBeds(network.travel(), builtAe(network, builtAe), perMinute,
+                parameters.hospital().emergencyBedsOrOff());
+    }
+
+    private static boolean[] builtAe(Network network, boolean[] builtAe) {
+        if (builtAe != null) {
+            return builtAe;
         }
+        boolean[] ae = new boolean[network.sites().size()];
+        for (Site s : network.sites()) {
+            ae[s.index()] = s.offers(Service.TYPE1_AE);
+        }
+        return ae;
+    }
+
+    /** Per zone, the expected arrivals a minute at an emergency department of the classes {@code which} takes. */
+    private static double[] zoneArrivalsPerMinute(Network network, FlowParameters parameters,
+                                                  java.util.function.Predicate<DemandClass> which) {
         double[] perMinute = new double[network.zones().size()];
         for (DemandClass c : Pathways.CLASSES) {
-            if (c.equals(DemandClass.STROKE)) {
+            if (!which.test(c)) {
                 continue;
             }
             ClassDemand d = parameters.demand().of(c);
@@ -159,8 +186,12 @@ public final class FlowModel implements ScenarioModel {
                 perMinute[z.index()] += perYear / WeekTime.MINUTES_PER_YEAR * Math.max(0, d.zoneWeight().of(z)) / total;
             }
         }
-        HospitalParameters h = parameters.hospital();
-        return EdCapacity.cubicles(network.travel(), ae, perMinute, h.edStayMinutes().mean(), h.edCrowding());
+        return perMinute;
+    }
+
+    /** Per site, the beds of its emergency bed pool (immutable; do not modify). */
+    int[] emergencyBeds() {
+        return emergencyBeds;
     }
 
     /** Per site, the cubicles of its emergency department (immutable; do not modify). */

@@ -498,5 +498,15 @@ final class FlowStatistics {
             bySite[site].add(now, delta);
             total.add(now, delta);
         }
+
+        @Override
+        public double mean() {
+            return total.mean();
+        }
+
+        @Override
+        public double mean(int site) {
+            return bySite[site].mean();
+        }
     }
 }

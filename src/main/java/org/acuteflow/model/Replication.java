@@ -205,6 +205,16 @@ final class Replication {
         }
 
         @Override
+        public double edOccupancy(int site) {
+            return edNow[site] / (double) edCubicles[site];
+        }
+
+        @Override
+        public int emergencyBeds(int site) {
+            return model.emergencyBeds()[site];
+        }
+
+        @Override
         public BedMeter beds(String unit, boolean byHourOfWeek) {
             return occupancy.unit(unit, byHourOfWeek);
         }

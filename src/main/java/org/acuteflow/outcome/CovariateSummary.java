@@ -15,7 +15,8 @@ import org.acuteflow.demand.Condition;
  * <li>strokes: onset to needle and to puncture to {@value #TREATMENT_MINUTES} minutes, share of the stay in
  * organised care to {@value #SHARE_STEP};</li>
  * <li>major trauma: call to definitive care to {@value #DELAY_MINUTES} minute;</li>
- * <li>other emergencies and mimics: road distance to {@value #KM} km (ambulance patients only).</li>
+ * <li>other emergencies and mimics: road distance to {@value #KM} km (ambulance patients only); the time from
+ * the emergency department's door to a bed as its band's lower end (the outcome model reads only the band).</li>
  * </ul>
  * Cells keep the order in which they were first seen, so evaluating a summary adds the same numbers in the same
  * order on every run. Mutable; confined to one replication.
@@ -80,9 +81,19 @@ public final class CovariateSummary {
             boolean weekendNoConsultant = p.weekendAdmission() && !p.specialistOnSiteAtArrival();
             return new OutcomeInput(c, AgeBand.UNDER_80, false, Double.NaN, Double.NaN, null, 0,
                     !weekendNoConsultant, weekendNoConsultant, p.ambulanceConveyed(),
-                    p.ambulanceConveyed() ? round(p.distanceKm(), KM) : 0, 0);
+                    p.ambulanceConveyed() ? round(p.distanceKm(), KM) : 0, 0, edBandTime(p.edMinutesToBed()));
         }
         throw new IllegalArgumentException("no summary cell for condition " + c + " (its pathway evaluates it)");
+    }
+
+    /** A time in the emergency department standing for its band: the band's lower end in minutes (NaN stays). */
+    private static double edBandTime(double edMinutesToBed) {
+        int band = OutcomeParameters.OtherEmergency.edStayBand(edMinutesToBed);
+        if (band < 0) {
+            return Double.NaN;
+        }
+        // Strictly inside the band: a band's upper end belongs to it (at most 4 h is band 0).
+        return band == 0 ? 0 : OutcomeParameters.OtherEmergency.ED_STAY_BAND_HOURS[band - 1] * 60 + 1;
     }
 
     private static double round(double value, double step) {

@@ -20,9 +20,30 @@ import org.acuteflow.demand.Condition;
  * @param ambulanceConveyed           taken to hospital by ambulance (not self-presenting)
  * @param distanceKm                  road distance from the patient's zone to the first hospital
  * @param callToDefinitiveCareMinutes call to arrival where definitive care is given (after any transfer)
+ * @param edMinutesToBed              an admitted emergency patient's time from arrival at the emergency
+ *                                    department to leaving it for a bed (decision to admit plus boarding); NaN
+ *                                    when not known (not admitted through the department, or no bed pool)
  */
 public record OutcomeInput(Condition condition, AgeBand ageBand, boolean largeVesselOcclusion,
                            double onsetToNeedleMinutes, double onsetToPunctureMinutes, CareLevel careLevel,
                            double organisedCareShare, boolean specialistOnSiteAtArrival, boolean weekendAdmission,
-                           boolean ambulanceConveyed, double distanceKm, double callToDefinitiveCareMinutes) {
+                           boolean ambulanceConveyed, double distanceKm, double callToDefinitiveCareMinutes,
+                           double edMinutesToBed) {
+
+    /** A journey without a known time from the emergency department's door to a bed. */
+    public OutcomeInput(Condition condition, AgeBand ageBand, boolean largeVesselOcclusion,
+                        double onsetToNeedleMinutes, double onsetToPunctureMinutes, CareLevel careLevel,
+                        double organisedCareShare, boolean specialistOnSiteAtArrival, boolean weekendAdmission,
+                        boolean ambulanceConveyed, double distanceKm, double callToDefinitiveCareMinutes) {
+        this(condition, ageBand, largeVesselOcclusion, onsetToNeedleMinutes, onsetToPunctureMinutes, careLevel,
+                organisedCareShare, specialistOnSiteAtArrival, weekendAdmission, ambulanceConveyed, distanceKm,
+                callToDefinitiveCareMinutes, Double.NaN);
+    }
+
+    /** This journey with {@code minutes} from the emergency department's door to a bed. */
+    public OutcomeInput withEdMinutesToBed(double minutes) {
+        return new OutcomeInput(condition, ageBand, largeVesselOcclusion, onsetToNeedleMinutes,
+                onsetToPunctureMinutes, careLevel, organisedCareShare, specialistOnSiteAtArrival, weekendAdmission,
+                ambulanceConveyed, distanceKm, callToDefinitiveCareMinutes, minutes);
+    }
 }

@@ -19,7 +19,8 @@ import umontreal.ssj.rng.RandomStream;
  * <li>Major trauma (in hospital): reference mortality by age band, definitive care at a major trauma centre,
  * call-to-definitive-care delay.</li>
  * <li>Medical and surgical emergencies and stroke mimics (30 days): the distance effect only on the
- * life-threatening share of those conveyed by ambulance; weekend admission with no consultant on site.</li>
+ * life-threatening share of those conveyed by ambulance; weekend admission with no consultant on site; for
+ * medical and surgical emergencies admitted through the emergency department, the time from arrival to a bed.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe: one instance may serve every replication at once.
@@ -258,7 +259,7 @@ public final class OutcomeModel {
         }
         double p = logistic(x);
         if (!patient.ambulanceConveyed()) {
-            return p;
+            return edStay(p, patient, e);
         }
         double roadKm = patient.distanceKm();
         if (!(roadKm >= 0) || Double.isInfinite(roadKm)) {
@@ -267,7 +268,19 @@ public final class OutcomeModel {
         double straightLineKm = roadKm / e.roadKmPerStraightLineKm();
         double pFar = logistic(x + lnPerStraightLineKm * (straightLineKm - e.referenceStraightLineKm()));
         double share = e.lifeThreateningShare();
-        return (1 - share) * p + share * pFar;
+        return edStay(p, patient, e) * (1 - share) + edStay(pFar, patient, e) * share;
+    }
+
+    /**
+     * Jones et al. (EMJ 2022) measured 30-day death of patients admitted from type-1 emergency departments by
+     * their time from arrival to an inpatient bed: a risk ratio on the probability, for medical and surgical
+     * emergencies whose time to a bed is known (not stroke mimics, who are admitted by the stroke pathway).
+     */
+    private static double edStay(double p, OutcomeInput patient, OutcomeParameters.OtherEmergency e) {
+        if (patient.condition() == Condition.STROKE_MIMIC) {
+            return p;
+        }
+        return Math.min(1, p * e.edStayRiskRatio(patient.edMinutesToBed()));
     }
 
     /** Evaluates the patient and draws the death from exactly one uniform of {@code stream}. */

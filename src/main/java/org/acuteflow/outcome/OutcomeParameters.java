@@ -189,11 +189,51 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
      * @param referenceStraightLineKm              straight-line distance at which the baseline applies
      * @param roadKmPerStraightLineKm              detour factor converting road km to straight-line km
      * @param weekendConsultantAbsentOddsRatio     admitted on a weekend with no consultant on site at arrival
+     * @param edStaySmrByBand                      admitted patients' 30-day standardised mortality ratio by time
+     *                                             from arrival in the emergency department to a bed: at most 4 h,
+     *                                             4-6 h, 6-8 h, over 8 h ({@link #ED_STAY_BAND_HOURS})
+     * @param edStayEffectScale                    power of the risk ratios taken from those ratios (1: as
+     *                                             published; 0: no effect)
      */
     public record OtherEmergency(@JsonProperty("baseline_mortality_30d") EmergencyBaseline baselineMortality30d,
                                  double lifeThreateningShare, double distanceOddsRatioPerStraightLineKm,
                                  double referenceStraightLineKm, double roadKmPerStraightLineKm,
-                                 double weekendConsultantAbsentOddsRatio) {
+                                 double weekendConsultantAbsentOddsRatio,
+                                 @JsonProperty("ed_stay_smr_by_band") List<Double> edStaySmrByBand,
+                                 double edStayEffectScale) {
+
+        /** Upper ends, in hours, of the bands of {@link #edStaySmrByBand} (the last band is open). */
+        public static final double[] ED_STAY_BAND_HOURS = {4, 6, 8};
+
+        /**
+         * The risk ratio of 30-day death of an admitted emergency patient who spent {@code edMinutesToBed} in the
+         * emergency department, against one who spent at most 4 hours: (SMR of its band / SMR of the first band)
+         * to the power {@link #edStayEffectScale}. 1 when the time is not known (NaN).
+         */
+        public double edStayRiskRatio(double edMinutesToBed) {
+            if (Double.isNaN(edMinutesToBed) || edStaySmrByBand == null || edStaySmrByBand.isEmpty()) {
+                return 1;
+            }
+            double hours = edMinutesToBed / 60;
+            int band = 0;
+            while (band < ED_STAY_BAND_HOURS.length && hours > ED_STAY_BAND_HOURS[band]) {
+                band++;
+            }
+            return Math.pow(edStaySmrByBand.get(band) / edStaySmrByBand.get(0), edStayEffectScale);
+        }
+
+        /** The band (0 = at most 4 hours ... 3 = over 8 hours) of a time in the department; -1 when unknown. */
+        public static int edStayBand(double edMinutesToBed) {
+            if (Double.isNaN(edMinutesToBed)) {
+                return -1;
+            }
+            double hours = edMinutesToBed / 60;
+            int band = 0;
+            while (band < ED_STAY_BAND_HOURS.length && hours > ED_STAY_BAND_HOURS[band]) {
+                band++;
+            }
+            return band;
+        }
     }
 
     /** Reference 30-day mortality of the non-stroke emergencies and of stroke mimics. */
@@ -486,6 +526,17 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
         problems.inRange(e + ".road_km_per_straight_line_km", otherEmergency.roadKmPerStraightLineKm(), 1, 3);
         oddsRatio(problems, e + ".weekend_consultant_absent_odds_ratio",
                 otherEmergency.weekendConsultantAbsentOddsRatio());
+        List<Double> smr = otherEmergency.edStaySmrByBand();
+        if (smr == null || smr.size() != OtherEmergency.ED_STAY_BAND_HOURS.length + 1) {
+            problems.add(e + ".ed_stay_smr_by_band", "must list " + (OtherEmergency.ED_STAY_BAND_HOURS.length + 1)
+                    + " ratios: at most 4 h, 4-6 h, 6-8 h, over 8 h in the emergency department");
+        } else {
+            for (int k = 0; k < smr.size(); k++) {
+                problems.inRange(e + ".ed_stay_smr_by_band[" + k + "]", smr.get(k) == null ? Double.NaN : smr.get(k),
+                        0.01, 100);
+            }
+        }
+        problems.inRange(e + ".ed_stay_effect_scale", otherEmergency.edStayEffectScale(), 0, 10);
     }
 
     private static void survivorShares(Problems problems, String path, List<Double> shares) {

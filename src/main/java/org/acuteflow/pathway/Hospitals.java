@@ -52,8 +52,27 @@ public interface Hospitals {
     /** Adds one to the counter of the declared per-year metric {@code metric} (a counted patient only). */
     void count(Metric metric);
 
+    /** Patients in the emergency department of {@code site} now per cubicle (0 when crowding is not kept). */
+    default double edOccupancy(int site) {
+        return 0;
+    }
+
+    /**
+     * Per site, the beds of its emergency bed pool (sized for its catchment as built,
+     * {@link org.acuteflow.hospital.EdCapacity#emergencyBeds}); 0 without a pool.
+     */
+    default int emergencyBeds(int site) {
+        return 0;
+    }
+
     /** Occupancy of a bed unit: changes are reported as they happen. */
     interface BedMeter {
         void change(int site, int delta, double now);
+
+        /** Mean occupied beds of every site over the statistics window, once the replication has ended. */
+        double mean();
+
+        /** The same at {@code site}. */
+        double mean(int site);
     }
 }

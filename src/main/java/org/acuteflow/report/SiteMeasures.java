@@ -45,7 +45,16 @@ public final class SiteMeasures {
             new Measure("ed_patients_mean", Metrics.SERIES_SITE_ED_OCCUPANCY_MEAN.name(), "patients in the emergency department",
                     "patients", 1),
             new Measure("handover_minutes_mean", Metrics.SERIES_SITE_HANDOVER_MINUTES_MEAN.name(), "ambulance handover, mean",
-                    "min", 1));
+                    "min", 1),
+            new Measure("emergency_beds_mean", Metrics.SERIES_SITE_EMERGENCY_BEDS.name(), "emergency beds", "beds", 0),
+            new Measure("emergency_bed_occupancy_share_mean", Metrics.SERIES_SITE_EMERGENCY_BED_OCCUPANCY_SHARE.name(),
+                    "emergency bed occupancy", "share", 3),
+            new Measure("boarding_hours_mean", Metrics.SERIES_SITE_BOARDING_HOURS_MEAN.name(),
+                    "decision to admit to bed, mean", "h", 2),
+            new Measure("boarded_over_4h_share_mean", Metrics.SERIES_SITE_BOARDED_OVER_4H_SHARE.name(),
+                    "admissions waiting over 4 h for a bed", "share", 3),
+            new Measure("ed_over_4h_share_mean", Metrics.SERIES_SITE_ED_OVER_4H_SHARE.name(),
+                    "admissions over 4 h arrival to bed", "share", 3));
 
     /** The measures written after HASU occupied beds in site_summary.csv (added later, so appended). */
     static final List<Measure> CSV_EXTRA = ALL.stream()

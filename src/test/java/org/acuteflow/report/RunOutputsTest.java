@@ -339,7 +339,7 @@ class RunOutputsTest {
         String centralCurrent = lines.get(1);
         assertTrue(centralCurrent.startsWith("current,S-CEN,Central Hospital,true,type1_ae hasu thrombolysis mtc,5010,"),
                 centralCurrent);
-        assertTrue(lines.contains("concentrated,S-SOU,\"South \"\"Infirmary\"\" & Clinic\",false,,0,,,0,,,0,,,0,,,,,3"),
+        assertTrue(lines.contains("concentrated,S-SOU,\"South \"\"Infirmary\"\" & Clinic\",false,,0,,,0,,,0,,,0,,,,,,,,,,3"),
                 String.join("\n", lines));
         List<String> header = List.of(lines.get(0).split(","));
         int dtn = header.indexOf("door_to_needle_minutes_median_mean");
