@@ -117,11 +117,17 @@ public final class Metrics {
     public static final Metric AMBULANCE_RESPONSE_MINUTES_MEAN_CATEGORY_A = metric("ambulance_response_minutes_mean_category_a", "minutes",
             "the same for Category A calls", ALL);
     public static final Metric AMBULANCE_SHARE_WITHIN_8MIN = metric("ambulance_share_within_8min", "proportion",
-            "share of Category A responses within 8 minutes", ALL);
+            "share of Category A responses within 8 minutes, counting the first vehicle at the scene (a response car or the ambulance)", ALL);
+    public static final Metric AMBULANCE_SHARE_WITHIN_8MIN_BY_AMBULANCE = metric("ambulance_share_within_8min_by_ambulance", "proportion",
+            "share of Category A responses with the ambulance itself at the scene within 8 minutes", ALL);
     public static final Metric AMBULANCE_WAIT_MINUTES_MEAN = metric("ambulance_wait_minutes_mean", "minutes",
             "mean time from call to dispatch (waiting for a free ambulance)", ALL);
     public static final Metric AMBULANCE_UTILISATION = metric("ambulance_utilisation", "proportion",
             "mean share of the fleet busy", ALL);
+    public static final Metric RESPONSE_CAR_FIRST_SHARE = metric("response_car_first_share", "proportion",
+            "share of Category A responses where a rapid-response car arrived before the ambulance", ALL);
+    public static final Metric RESPONSE_CAR_UTILISATION = metric("response_car_utilisation", "proportion",
+            "mean share of the rapid-response cars away from their station (empty without cars)", ALL);
     public static final Metric AMBULANCE_HANDOVER_MINUTES_MEAN = metric("ambulance_handover_minutes_mean", "minutes",
             "mean time from an ambulance's arrival at hospital to its crew clearing, conveyances and transfers", ALL);
     public static final Metric TRANSFER_WAIT_MINUTES_MEAN = metric("transfer_wait_minutes_mean", "minutes",
