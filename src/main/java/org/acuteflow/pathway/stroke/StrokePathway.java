@@ -1,6 +1,5 @@
 package org.acuteflow.pathway.stroke;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -11,6 +10,7 @@ import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.DemandParameters;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.demand.StrokeCaseMix;
+import org.acuteflow.hospital.BedPool;
 import org.acuteflow.hospital.HospitalParameters;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.metrics.Metrics;
@@ -90,12 +90,13 @@ public final class StrokePathway implements Pathway {
         private final RandomStream onsetToCall;
         private final RandomStream strokeTreatment;
         private final RandomStream lengthOfStay;
-        private final int[] hasuBeds;
-        private final int[] strokeUnitBeds;
-        private final int[] hasuOccupied;
-        private final int[] strokeUnitOccupied;
-        /** Per site: strokes on a general ward waiting for a stroke-unit bed, first come first served. */
-        private final ArrayDeque<Journey>[] strokeUnitWaiting;
+        /** Per site: HASU beds (no waiting line: a stroke that finds none full goes elsewhere or over capacity). */
+        private final BedPool<Journey>[] hasu;
+        /**
+         * Per site: stroke-unit beds, with one first-come-first-served line of strokes on a general ward and strokes
+         * waiting in their HASU bed to step down.
+         */
+        private final BedPool<Journey>[] strokeUnit;
         private final Hospitals.BedMeter hasuMeter;
         private final Hospitals.BedMeter strokeUnitMeter;
         private final DestinationPolicy.Situation situation;
@@ -118,17 +119,11 @@ public final class StrokePathway implements Pathway {
             strokeTreatment = streams.apply("service.stroke_treatment");
             lengthOfStay = streams.apply("service.length_of_stay");
             int n = hospitals.sites();
-            hasuBeds = new int[n];
-            strokeUnitBeds = new int[n];
+            hasu = new BedPool[n];
+            strokeUnit = new BedPool[n];
             for (int s = 0; s < n; s++) {
-                hasuBeds[s] = hospitals.site(s).bedsFor(Service.HASU);
-                strokeUnitBeds[s] = hospitals.site(s).bedsFor(Service.STROKE_UNIT);
-            }
-            hasuOccupied = new int[n];
-            strokeUnitOccupied = new int[n];
-            strokeUnitWaiting = new ArrayDeque[n];
-            for (int s = 0; s < n; s++) {
-                strokeUnitWaiting[s] = new ArrayDeque<>();
+                hasu[s] = new BedPool<>(hospitals.site(s).bedsFor(Service.HASU), 0);
+                strokeUnit[s] = BedPool.withUnlimitedWaiting(hospitals.site(s).bedsFor(Service.STROKE_UNIT));
             }
             hasuMeter = hospitals.beds(HASU, true);
             strokeUnitMeter = hospitals.beds(STROKE_UNIT, false);
@@ -140,7 +135,7 @@ public final class StrokePathway implements Pathway {
 
                 @Override
                 public boolean hasFreeHasuBed(int site) {
-                    return hasuOccupied[site] < hasuBeds[site];
+                    return hasu[site].hasFreeBed();
                 }
             };
         }
@@ -220,27 +215,23 @@ public final class StrokePathway implements Pathway {
                 case HASU_DISCHARGE -> {
                     boolean stepDown = p.condition != Condition.STROKE_MIMIC && s.strokeUnitAfterHasu
                             && hospitals.site(site).offers(Service.STROKE_UNIT);
-                    if (stepDown && strokeUnitOccupied[site] >= strokeUnitBeds[site]
-                            && hospital.hasuStepDownWaits()) {
+                    if (stepDown && !strokeUnit[site].hasFreeBed() && hospital.hasuStepDownWaits()) {
                         // No stroke-unit bed: the stroke keeps its HASU bed and joins the stroke unit's line.
                         s.stepDownReadyMinutes = now;
-                        strokeUnitWaiting[site].addLast(j);
+                        strokeUnit[site].arrive(j);
                         return;
                     }
-                    changeHasu(site, -1, now);
-                    if (stepDown && strokeUnitOccupied[site] < strokeUnitBeds[site]) {
-                        changeStrokeUnit(site, +1, now);
+                    releaseHasu(site, now);
+                    if (stepDown && strokeUnit[site].hasFreeBed()) {
+                        admitStrokeUnit(j, site, now);
                         stepDownWaited(p, 0);
                         j.next(STROKE_UNIT_DISCHARGE, s.strokeUnitStayMinutes);
                     }
                 }
-                case STROKE_UNIT_DISCHARGE -> {
-                    changeStrokeUnit(site, -1, now);
-                    admitFromWard(site, now);
-                }
+                case STROKE_UNIT_DISCHARGE -> releaseStrokeUnit(site, now);
                 case WARD_DISCHARGE -> {
                     // Left hospital before a stroke-unit bed freed: no organised care.
-                    strokeUnitWaiting[site].remove(j);
+                    strokeUnit[site].withdraw(j);
                     s.organisedCareShare = 0;
                     j.finish();
                 }
@@ -261,16 +252,21 @@ public final class StrokePathway implements Pathway {
             int s = j.site();
             Site site = hospitals.site(s);
             boolean mimic = p.condition == Condition.STROKE_MIMIC;
-            if (site.offers(Service.HASU) && (hasuOccupied[s] < hasuBeds[s] || preAlerted)) {
-                if (hasuOccupied[s] >= hasuBeds[s] && p.counted) {
-                    hospitals.count(Metrics.HASU_OVERFLOWS_PER_YEAR);
+            if (site.offers(Service.HASU) && (hasu[s].hasFreeBed() || preAlerted)) {
+                if (hasu[s].hasFreeBed()) {
+                    hasu[s].arrive(j);
+                } else {
+                    if (p.counted) {
+                        hospitals.count(Metrics.HASU_OVERFLOWS_PER_YEAR);
+                    }
+                    hasu[s].admitOverCapacity();
                 }
-                changeHasu(s, +1, now);
+                hasuMeter.change(s, +1, now);
                 p.careLevel = CareLevel.HASU;
                 st.organisedCareShare = 1;
                 j.next(HASU_DISCHARGE, mimic ? st.mimicStayMinutes : st.hasuStayMinutes);
-            } else if (site.offers(Service.STROKE_UNIT) && strokeUnitOccupied[s] < strokeUnitBeds[s]) {
-                changeStrokeUnit(s, +1, now);
+            } else if (site.offers(Service.STROKE_UNIT) && strokeUnit[s].hasFreeBed()) {
+                admitStrokeUnit(j, s, now);
                 p.careLevel = CareLevel.STROKE_UNIT;
                 st.organisedCareShare = 1;
                 j.next(STROKE_UNIT_DISCHARGE, mimic ? st.mimicStayMinutes : st.strokeUnitStayMinutes);
@@ -279,7 +275,7 @@ public final class StrokePathway implements Pathway {
                 st.organisedCareShare = 0;
                 if (!mimic && hospital.strokeUnitBedQueue() && site.offers(Service.STROKE_UNIT)) {
                     st.wardAdmissionMinutes = now;
-                    strokeUnitWaiting[s].addLast(j);
+                    strokeUnit[s].arrive(j);
                     j.next(WARD_DISCHARGE, st.strokeUnitStayMinutes);
                     return;
                 }
@@ -288,20 +284,22 @@ public final class StrokePathway implements Pathway {
         }
 
         /**
-         * A stroke-unit bed freed at {@code site}: the longest-waiting stroke on a general ward moves into it for
-         * the rest of its stay, and its share of the stay in organised care is that rest over the whole stay.
+         * A stroke-unit bed frees at {@code site}: the longest-waiting stroke takes it. One waiting in its HASU bed
+         * steps down for its whole stroke-unit stay; one on a general ward moves for the rest of its stay, and its
+         * share of the stay in organised care is that rest over the whole stay.
          */
-        private void admitFromWard(int site, double now) {
-            Journey j = strokeUnitWaiting[site].pollFirst();
+        private void releaseStrokeUnit(int site, double now) {
+            strokeUnitMeter.change(site, -1, now);
+            Journey j = strokeUnit[site].release();
             if (j == null) {
                 return;
             }
+            strokeUnitMeter.change(site, +1, now);
             Patient p = j.patient();
             StrokeState s = StrokeState.of(p);
             if (!Double.isNaN(s.stepDownReadyMinutes)) {
-                // A stroke waiting in its HASU bed steps down for its whole stroke-unit stay; the HASU bed frees.
-                changeHasu(site, -1, now);
-                changeStrokeUnit(site, +1, now);
+                // The HASU bed frees.
+                releaseHasu(site, now);
                 stepDownWaited(p, now - s.stepDownReadyMinutes);
                 s.stepDownReadyMinutes = Double.NaN;
                 j.next(STROKE_UNIT_DISCHARGE, s.strokeUnitStayMinutes);
@@ -312,7 +310,6 @@ public final class StrokePathway implements Pathway {
             double left = stay - (now - s.wardAdmissionMinutes);
             p.careLevel = CareLevel.STROKE_UNIT;
             s.organisedCareShare = stay > 0 ? Math.max(0, left) / stay : 0;
-            changeStrokeUnit(site, +1, now);
             j.next(STROKE_UNIT_DISCHARGE, Math.max(0, left));
             j.finish();
         }
@@ -330,14 +327,15 @@ public final class StrokePathway implements Pathway {
             result.metric(Metrics.HASU_STEP_DOWN_WAIT_HOURS_MEAN, stepDowns > 0 ? stepDownWaitSum / stepDowns / 60 : Double.NaN);
         }
 
-        private void changeHasu(int site, int delta, double now) {
-            hasuOccupied[site] += delta;
-            hasuMeter.change(site, delta, now);
+        private void releaseHasu(int site, double now) {
+            hasu[site].release();
+            hasuMeter.change(site, -1, now);
         }
 
-        private void changeStrokeUnit(int site, int delta, double now) {
-            strokeUnitOccupied[site] += delta;
-            strokeUnitMeter.change(site, delta, now);
+        /** Takes a free stroke-unit bed at {@code site}. */
+        private void admitStrokeUnit(Journey j, int site, double now) {
+            strokeUnit[site].arrive(j);
+            strokeUnitMeter.change(site, +1, now);
         }
 
         @Override
