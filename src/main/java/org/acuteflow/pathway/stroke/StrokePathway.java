@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.DemandClass;
@@ -53,6 +54,8 @@ public final class StrokePathway implements Pathway {
     private static final int HASU_DISCHARGE = 0;
     private static final int STROKE_UNIT_DISCHARGE = 1;
     private static final int WARD_DISCHARGE = 2;
+    private static final int REPATRIATION_DEPART = 3;
+    private static final int REPATRIATION_ARRIVE = 4;
 
     @Override
     public String key() {
@@ -74,12 +77,16 @@ public final class StrokePathway implements Pathway {
     public Scenario prepare(ScenarioInputs in) {
         DestinationPolicy stroke = rule(in);
         DestinationPolicy emergency = EmergencyPathway.nearestAe(in);
-        return (hospitals, streams) -> new Run(stroke, emergency, in.demand(), in.hospital().stroke(), hospitals, streams);
+        IntUnaryOperator homeStrokeUnit = in.routing()::homeStrokeUnit;
+        return (hospitals, streams) -> new Run(stroke, emergency, homeStrokeUnit, in.demand(), in.hospital().stroke(),
+                hospitals, streams);
     }
 
     private static final class Run implements Pathway.Run {
         private final DestinationPolicy stroke;
         private final DestinationPolicy emergency;
+        /** Per zone, the site of its patients' stroke unit after the HASU (-1: none). */
+        private final IntUnaryOperator homeStrokeUnit;
         private final DemandParameters demand;
         private final HospitalParameters.Stroke hospital;
         private final Hospitals hospitals;
@@ -102,12 +109,16 @@ public final class StrokePathway implements Pathway {
         private final DestinationPolicy.Situation situation;
         private double stepDownWaitSum;
         private long stepDowns;
+        private double repatriationWaitSum;
+        private long repatriations;
 
         @SuppressWarnings("unchecked")
-        Run(DestinationPolicy stroke, DestinationPolicy emergency, DemandParameters demand,
-            HospitalParameters.Stroke hospital, Hospitals hospitals, Function<String, RandomStream> streams) {
+        Run(DestinationPolicy stroke, DestinationPolicy emergency, IntUnaryOperator homeStrokeUnit,
+            DemandParameters demand, HospitalParameters.Stroke hospital, Hospitals hospitals,
+            Function<String, RandomStream> streams) {
             this.stroke = stroke;
             this.emergency = emergency;
+            this.homeStrokeUnit = homeStrokeUnit;
             this.demand = demand;
             this.hospital = hospital;
             this.hospitals = hospitals;
@@ -213,8 +224,13 @@ public final class StrokePathway implements Pathway {
             int site = j.site();
             switch (step) {
                 case HASU_DISCHARGE -> {
-                    boolean stepDown = p.condition != Condition.STROKE_MIMIC && s.strokeUnitAfterHasu
-                            && hospitals.site(site).offers(Service.STROKE_UNIT);
+                    boolean onward = p.condition != Condition.STROKE_MIMIC && s.strokeUnitAfterHasu;
+                    int home = onward && hospital.hasuRepatriation() ? homeStrokeUnit.applyAsInt(p.zone) : -1;
+                    if (home >= 0 && home != site) {
+                        awaitRepatriation(j, home, now);
+                        return;
+                    }
+                    boolean stepDown = onward && hospitals.site(site).offers(Service.STROKE_UNIT);
                     if (stepDown && !strokeUnit[site].hasFreeBed() && hospital.hasuStepDownWaits()) {
                         // No stroke-unit bed: the stroke keeps its HASU bed and joins the stroke unit's line.
                         s.stepDownReadyMinutes = now;
@@ -228,6 +244,17 @@ public final class StrokePathway implements Pathway {
                         j.next(STROKE_UNIT_DISCHARGE, s.strokeUnitStayMinutes);
                     }
                 }
+                case REPATRIATION_DEPART -> {
+                    // The ambulance is at the HASU: the HASU bed frees.
+                    releaseHasu(site, now);
+                    if (p.counted) {
+                        repatriationWaitSum += now - s.stepDownReadyMinutes;
+                        repatriations++;
+                    }
+                    s.stepDownReadyMinutes = Double.NaN;
+                }
+                // At the home stroke unit, whose bed was held since it was allotted: the whole stroke-unit stay.
+                case REPATRIATION_ARRIVE -> j.next(STROKE_UNIT_DISCHARGE, s.strokeUnitStayMinutes);
                 case STROKE_UNIT_DISCHARGE -> releaseStrokeUnit(site, now);
                 case WARD_DISCHARGE -> {
                     // Left hospital before a stroke-unit bed freed: no organised care.
@@ -284,9 +311,23 @@ public final class StrokePathway implements Pathway {
         }
 
         /**
-         * A stroke-unit bed frees at {@code site}: the longest-waiting stroke takes it. One waiting in its HASU bed
-         * steps down for its whole stroke-unit stay; one on a general ward moves for the rest of its stay, and its
-         * share of the stay in organised care is that rest over the whole stay.
+         * A stroke ready to leave its HASU bed at {@code j.site()} for its home stroke unit on site {@code home}
+         * keeps the HASU bed and takes a bed there if one is free, else joins that unit's line; once it has the bed
+         * a fleet ambulance is called to move it.
+         */
+        private void awaitRepatriation(Journey j, int home, double now) {
+            StrokeState.of(j.patient()).stepDownReadyMinutes = now;
+            if (strokeUnit[home].arrive(j) == BedPool.Admission.BED) {
+                strokeUnitMeter.change(home, +1, now);
+                j.moveByAmbulance(home, REPATRIATION_DEPART, REPATRIATION_ARRIVE);
+            }
+        }
+
+        /**
+         * A stroke-unit bed frees at {@code site}: the longest-waiting stroke takes it. One waiting in a HASU bed on
+         * another site has it held and is moved by ambulance; one waiting in its HASU bed on this site steps down
+         * for its whole stroke-unit stay; one on a general ward moves for the rest of its stay, and its share of the
+         * stay in organised care is that rest over the whole stay.
          */
         private void releaseStrokeUnit(int site, double now) {
             strokeUnitMeter.change(site, -1, now);
@@ -297,6 +338,10 @@ public final class StrokePathway implements Pathway {
             strokeUnitMeter.change(site, +1, now);
             Patient p = j.patient();
             StrokeState s = StrokeState.of(p);
+            if (j.site() != site) {
+                j.moveByAmbulance(site, REPATRIATION_DEPART, REPATRIATION_ARRIVE);
+                return;
+            }
             if (!Double.isNaN(s.stepDownReadyMinutes)) {
                 // The HASU bed frees.
                 releaseHasu(site, now);
@@ -325,6 +370,9 @@ public final class StrokePathway implements Pathway {
         @Override
         public void write(ReplicationResult result, double years) {
             result.metric(Metrics.HASU_STEP_DOWN_WAIT_HOURS_MEAN, stepDowns > 0 ? stepDownWaitSum / stepDowns / 60 : Double.NaN);
+            result.metric(Metrics.STROKE_REPATRIATIONS_PER_YEAR, repatriations / years);
+            result.metric(Metrics.REPATRIATION_WAIT_HOURS_MEAN,
+                    repatriations > 0 ? repatriationWaitSum / repatriations / 60 : Double.NaN);
         }
 
         private void releaseHasu(int site, double now) {
