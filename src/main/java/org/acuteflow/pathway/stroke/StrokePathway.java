@@ -35,7 +35,9 @@ import umontreal.ssj.rng.RandomStream;
  * Suspected stroke (true strokes and mimics): case mix, crew recognition, onset to call; recognised strokes by the
  * configuration's rule ({@code routing.stroke}), the others to the nearest A&E; at the door scan, thrombolysis and
  * thrombectomy ({@link StrokeTreatment}), then a HASU, stroke-unit or general-ward bed, a general ward's strokes
- * waiting for a stroke-unit bed; outcome by type, age, reperfusion and the share of the stay in organised care.
+ * waiting for a stroke-unit bed; after the HASU, a step-down on site or a repatriation by fleet ambulance to the
+ * home stroke unit once a bed there is free; outcome by type, age, reperfusion and the share of the stay in
+ * organised care.
  */
 public final class StrokePathway implements Pathway {
     public static final String KEY = Metrics.STROKE;
