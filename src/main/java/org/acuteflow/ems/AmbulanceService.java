@@ -36,14 +36,19 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
         default int pickupSite() {
             return -1;
         }
+
+        /** False for a planned transfer: the vehicle drives to the pickup site at normal road speed. */
+        default boolean blueLight() {
+            return true;
+        }
     }
 
     /** The patient side of the service. */
     public interface Crew<C> {
         /**
          * Vehicle {@code vehicle} of home station {@code station} is sent to {@code call} at {@code now};
-         * {@code travelMinutes} is its blue-light drive to the scene or the transfer's site (mobilisation not
-         * included).
+         * {@code travelMinutes} is its drive to the scene or the transfer's site, blue light unless the call says
+         * otherwise ({@link Call#blueLight}; mobilisation not included).
          */
         void dispatched(C call, int vehicle, int station, double travelMinutes, double now);
 
@@ -176,11 +181,13 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
      */
     private void respond(C c, int v, int fromSite, double now) {
         int station = fleet.homeStation(v);
-        double blueLight = travel.factor(WeekTime.hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
+        int hour = WeekTime.hourOfWeek(now);
+        double blueLight = travel.factor(hour, TravelTimes.Mode.BLUE_LIGHT);
         int site = c.pickupSite();
         if (site >= 0) {
             double base = fromSite >= 0 ? travel.siteToSite(fromSite, site) : travel.siteToStation(site, station);
-            crew.dispatched(c, v, station, base * blueLight, now);
+            double factor = c.blueLight() ? blueLight : travel.factor(hour, TravelTimes.Mode.NORMAL);
+            crew.dispatched(c, v, station, base * factor, now);
             return;
         }
         crew.dispatched(c, v, station, sceneBaseMinutes(v, fromSite, c.zone()) * responseTravelFactor * blueLight,

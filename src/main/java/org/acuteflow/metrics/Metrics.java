@@ -138,6 +138,10 @@ public final class Metrics {
             "mean number of occupied stroke-unit beds, all sites", STROKE);
     public static final Metric HASU_STEP_DOWN_WAIT_HOURS_MEAN = metric("hasu_step_down_wait_hours_mean", "hours",
             "mean time strokes moving on from a HASU to its site's stroke unit wait in the HASU bed for a stroke-unit bed (0 when one is free)", STROKE);
+    public static final Metric STROKE_REPATRIATIONS_PER_YEAR = metric("stroke_repatriations_per_year", "patients/year",
+            "strokes moved by ambulance from a HASU to their home stroke unit on another site", STROKE);
+    public static final Metric REPATRIATION_WAIT_HOURS_MEAN = metric("repatriation_wait_hours_mean", "hours",
+            "mean time repatriated strokes spend in the HASU bed after their HASU stay: waiting for a bed at the home stroke unit, then for the ambulance to reach the HASU", STROKE);
     public static final Metric ED_OCCUPANCY_MEAN = metric("ed_occupancy_mean", "patients",
             "mean number of patients in emergency departments, all sites", ALL);
     public static final Metric DIVERTS_PER_YEAR = metric("diverts_per_year", "diverts/year",

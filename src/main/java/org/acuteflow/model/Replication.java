@@ -293,7 +293,7 @@ final class Replication {
     // ------------------------------------------------------------------ patient journey
 
     private enum Stage { CALL, AT_SCENE, LEAVE_SCENE, DOOR, ED_LEAVE, TRANSFER_READY, TRANSFER_DEPART, TRANSFER_ARRIVE,
-        PATHWAY_STEP }
+        PATHWAY_STEP, MOVE_ARRIVE }
 
     private final class JourneyEvent extends Event implements AmbulanceService.Call, org.acuteflow.pathway.Journey {
         private final Patient patient;
@@ -307,6 +307,10 @@ final class Replication {
         /** The site a transfer waits at for a fleet vehicle, else -1. */
         private int pickup = -1;
         private double transferReadyMinutes = Double.NaN;
+        /** A planned move's destination site and the pathway's steps on leaving and arriving; -1: none. */
+        private int moveTo = -1;
+        private int moveDepartStep;
+        private int moveArriveStep;
         private boolean pathwayAfterEd;
         private boolean finished;
 
@@ -323,7 +327,12 @@ final class Replication {
 
         @Override
         public boolean categoryA() {
-            return patient.categoryA;
+            return moveTo < 0 && patient.categoryA;
+        }
+
+        @Override
+        public boolean blueLight() {
+            return moveTo < 0;
         }
 
         @Override
@@ -357,6 +366,26 @@ final class Replication {
         public void transferAfter(double minutes) {
             stage = Stage.TRANSFER_READY;
             schedule(minutes);
+        }
+
+        @Override
+        public void moveByAmbulance(int to, int departStep, int arriveStep) {
+            moveTo = to;
+            moveDepartStep = departStep;
+            moveArriveStep = arriveStep;
+            if (transfersUseFleet) {
+                pickup = site;
+                ambulances.call(this, simulator.time());
+            } else {
+                departMove(simulator.time());
+            }
+        }
+
+        /** A planned move leaves its site at normal road speed. */
+        private void departMove(double now) {
+            pathway.step(this, moveDepartStep, now);
+            stage = Stage.MOVE_ARRIVE;
+            schedule(travel.siteToSite(site, moveTo) * travel.factor(hourOfWeek(now), TravelTimes.Mode.NORMAL));
         }
 
         @Override
@@ -421,7 +450,13 @@ final class Replication {
                         departTransfer(now);
                     }
                 }
-                case TRANSFER_DEPART -> departTransfer(now);
+                case TRANSFER_DEPART -> {
+                    if (moveTo >= 0) {
+                        departMove(now);
+                    } else {
+                        departTransfer(now);
+                    }
+                }
                 case TRANSFER_ARRIVE -> {
                     p.transferArrivalMinutes = now;
                     if (vehicle >= 0) {
@@ -432,6 +467,18 @@ final class Replication {
                     finish();
                 }
                 case PATHWAY_STEP -> pathway.step(this, step, now);
+                case MOVE_ARRIVE -> {
+                    site = moveTo;
+                    moveTo = -1;
+                    pickup = -1;
+                    if (vehicle >= 0) {
+                        // A ward handover: the emergency department's crowding does not delay it, and it is not
+                        // one of the emergency handovers the statistics report.
+                        ambulances.handover(vehicle, site, factory.handoverMinutes(p));
+                        vehicle = -1;
+                    }
+                    pathway.step(this, moveArriveStep, now);
+                }
                 default -> throw new IllegalStateException(stage.toString());
             }
         }
