@@ -42,6 +42,24 @@ class ResponseCarsTest {
         assertEquals(a / (1 + a) / 2, m.get("response_car_utilisation"), 0.03);
     }
 
+    /**
+     * Cars do not disturb the ambulances: with and without them (same seed, same patients) every ambulance
+     * arrives at the same time and the fleet is as busy, while the first-arrival share rises. Here the ambulance
+     * is 10 minutes from a busy zone whose calls need it for ~50 minutes: 3 ambulances make it queue.
+     */
+    @Test
+    void carsLeaveTheAmbulancesAsTheyWere() {
+        ReplicationResult without = run(model(1.0 / 24, 1.0, 0, 4, 3), 23, 0, 120, 5);
+        ReplicationResult with = run(model(1.0 / 24, 1.0, 1, 4, 3), 23, 0, 120, 5);
+        for (String m : List.of("ambulance_response_minutes_mean_category_a", "ambulance_wait_minutes_mean",
+                "ambulance_utilisation", "ambulance_share_within_8min_by_ambulance")) {
+            assertEquals(without.metrics().get(m), with.metrics().get(m), 1e-12, m);
+        }
+        assertTrue(without.metrics().get("ambulance_wait_minutes_mean") > 1, "the ambulances queue");
+        assertTrue(with.metrics().get("ambulance_share_within_8min")
+                > without.metrics().get("ambulance_share_within_8min") + 0.2);
+    }
+
     /** Without cars, or for calls that are not Category A, no car goes and the two 8-minute shares agree. */
     @Test
     void noCarsOrNoCategoryAMeansAmbulancesOnly() {
@@ -72,6 +90,11 @@ class ResponseCarsTest {
 
     private static FlowModel model(double lambdaPerMinute, double categoryAShare, int carsPerStation,
                                    double carStationMinutes) {
+        return model(lambdaPerMinute, categoryAShare, carsPerStation, carStationMinutes, 40);
+    }
+
+    private static FlowModel model(double lambdaPerMinute, double categoryAShare, int carsPerStation,
+                                   double carStationMinutes, int ambulances) {
         ObjectNode tree = defaults();
         onlyClasses(tree);
         ObjectNode other = demandClass(tree, "other_incident");
@@ -100,7 +123,7 @@ class ResponseCarsTest {
         ArrayTravelTimes travel = new ArrayTravelTimes(new double[][] {{5}},
                 new double[][] {{10}, {carStationMinutes}}, new double[][] {{0}}, new double[][] {{10, 4}});
         Network net = network(List.of(zone(0, 1000)), List.of(site(0, services(Service.TYPE1_AE))),
-                List.of(station(0, 40), station(1, 0)), travel, hasuProtocol(45));
+                List.of(station(0, ambulances), station(1, 0)), travel, hasuProtocol(45));
         return new FlowModel(net, parameters(tree), TEST_OUTCOME);
     }
 }
