@@ -8,6 +8,7 @@ import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.ThinnedArrivals;
 import org.acuteflow.demand.WeeklyProfile;
 import org.acuteflow.demand.ZoneWeight;
+import org.acuteflow.ems.DispatchOrders;
 import org.acuteflow.ems.Fleet;
 import org.acuteflow.hospital.EdCapacity;
 import org.acuteflow.hospital.HospitalParameters;
@@ -37,6 +38,7 @@ public final class FlowModel implements ScenarioModel {
     private final Outcomes outcomes;
     private final int[] vehiclesPerStation;
     private final Routing routing;
+    private final DispatchOrders dispatchOrders;
     /** Per registered pathway ({@link Pathways#ALL} order), the pathway on this scenario. */
     private final Pathway.Scenario[] pathways;
     private final ThinnedArrivals[] arrivals;
@@ -85,6 +87,8 @@ public final class FlowModel implements ScenarioModel {
         this.parameters = parameters;
         this.vehiclesPerStation = Fleet.scaledVehicles(network, parameters.ems().fleetScale());
         this.routing = new Routing(network, vehiclesPerStation);
+        this.dispatchOrders = new DispatchOrders(vehiclesPerStation, routing.stationOrder(), network.travel(),
+                network.zones().size(), network.sites().size());
         ScenarioInputs inputs = new ScenarioInputs(network, routing, parameters.demand(), parameters.hospital(),
                 parameters.pathways());
         this.pathways = new Pathway.Scenario[Pathways.ALL.size()];
@@ -193,6 +197,11 @@ public final class FlowModel implements ScenarioModel {
 
     int[] vehiclesPerStation() {
         return vehiclesPerStation;
+    }
+
+    /** The nearest-first orders each replication's fleet searches (shared by replications). */
+    DispatchOrders dispatchOrders() {
+        return dispatchOrders;
     }
 
     /** The arrival process of the demand class of index {@code k} ({@link Pathways#CLASSES}). */

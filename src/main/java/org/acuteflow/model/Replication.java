@@ -114,7 +114,7 @@ final class Replication {
         this.edCubicles = model.edCubicles();
         this.edNow = new int[sites.size()];
         this.ambulances = new AmbulanceService<>(simulator, travel, model.parameters().ems().responseTravelFactor(),
-                new Fleet(model.vehiclesPerStation(), routing.stationOrder(), travel, network.sites().size()),
+                new Fleet(model.vehiclesPerStation(), model.dispatchOrders()),
                 Dispatch.of(model.parameters().ems().dispatch()),
                 new AmbulanceService.Crew<>() {
                     @Override
