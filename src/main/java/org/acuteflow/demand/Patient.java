@@ -40,6 +40,8 @@ public final class Patient {
     public double callMinutes = Double.NaN;
     public double dispatchMinutes = Double.NaN;
     public double atSceneMinutes = Double.NaN;
+    /** A response car's arrival at the scene ahead of the ambulance, or NaN when no car was sent. */
+    public double carAtSceneMinutes = Double.NaN;
     public double leaveSceneMinutes = Double.NaN;
     public double doorMinutes = Double.NaN;
     public double transferDepartMinutes = Double.NaN;

@@ -14,7 +14,9 @@ import umontreal.ssj.simevents.Simulator;
  * the count of busy vehicles changing. A call is an incident at a scene or an inter-hospital transfer
  * ({@link Call#pickupSite()}): both wait for a vehicle in the same queue. A vehicle clear at a hospital or scene
  * takes the next queued call, else drives back to its station, and the dispatch rule may send it again on the
- * way. Vehicles are numbered 0..size-1 as in {@link Fleet}.
+ * way. Vehicles are numbered 0..size-1 as in {@link Fleet}. With {@link ResponseCars}, a Category A call at a
+ * scene also gets a car when one would arrive before the ambulance ({@link Crew#carSent}); the patient side
+ * releases it ({@link #releaseCar}) once the ambulance is there.
  *
  * <p>Mutable; confined to one replication.
  *
@@ -34,19 +36,31 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
         default int pickupSite() {
             return -1;
         }
+
+        /** False for a planned transfer: the vehicle drives to the pickup site at normal road speed. */
+        default boolean blueLight() {
+            return true;
+        }
     }
 
     /** The patient side of the service. */
     public interface Crew<C> {
         /**
          * Vehicle {@code vehicle} of home station {@code station} is sent to {@code call} at {@code now};
-         * {@code travelMinutes} is its blue-light drive to the scene or the transfer's site (mobilisation not
-         * included).
+         * {@code travelMinutes} is its drive to the scene or the transfer's site, blue light unless the call says
+         * otherwise ({@link Call#blueLight}; mobilisation not included).
          */
         void dispatched(C call, int vehicle, int station, double travelMinutes, double now);
 
         /** The number of busy vehicles is now {@code busy}. */
         void busyChanged(int busy, double now);
+
+        /**
+         * Response car {@code car} is sent to Category A {@code call} at {@code now}, ahead of its ambulance;
+         * {@code travelMinutes} is its blue-light drive to the scene (mobilisation not included).
+         */
+        default void carSent(C call, int car, double travelMinutes, double now) {
+        }
     }
 
     private final Simulator simulator;
@@ -55,6 +69,8 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
     private final Fleet fleet;
     private final Dispatch dispatch;
     private final Crew<C> crew;
+    /** Rapid-response cars, or null when the service has none. */
+    private final ResponseCars cars;
     private final CallQueue<C> queue = new CallQueue<>();
     private final List<Vehicle> vehicles;
     private long events;
@@ -66,6 +82,16 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
      */
     public AmbulanceService(Simulator simulator, TravelTimes travel, double responseTravelFactor, Fleet fleet,
             Dispatch dispatch, Crew<C> crew) {
+        this(simulator, travel, responseTravelFactor, fleet, dispatch, null, crew);
+    }
+
+    /**
+     * @param cars rapid-response cars sent to Category A calls at a scene when nearer than the ambulance, or null
+     *             for none
+     */
+    public AmbulanceService(Simulator simulator, TravelTimes travel, double responseTravelFactor, Fleet fleet,
+            Dispatch dispatch, ResponseCars cars, Crew<C> crew) {
+        this.cars = cars != null && cars.size() > 0 ? cars : null;
         this.simulator = simulator;
         this.travel = travel;
         this.responseTravelFactor = responseTravelFactor;
@@ -83,9 +109,14 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
         return fleet.size();
     }
 
-    /** Vehicle events run so far. */
+    /** Vehicle events run so far, response cars' included. */
     public long events() {
-        return events;
+        return events + (cars == null ? 0 : cars.events());
+    }
+
+    /** Response cars (0 when the service has none). */
+    public int cars() {
+        return cars == null ? 0 : cars.size();
     }
 
     /**
@@ -97,6 +128,7 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
         int v = site >= 0 ? dispatch.chooseForSite(fleet, site, now) : dispatch.choose(fleet, c.zone(), now);
         if (v < 0) {
             queue.add(c, c.categoryA());
+            sendCar(c, Double.POSITIVE_INFINITY, now);
             return;
         }
         int from = fleet.lastFromSite();
@@ -104,7 +136,32 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
             vehicles.get(v).cancel();
         }
         crew.busyChanged(fleet.busy(), now);
+        if (cars != null && site < 0) {
+            sendCar(c, sceneBaseMinutes(v, from, c.zone()), now);
+        }
         respond(c, v, from, now);
+    }
+
+    /**
+     * A Category A call at a scene also gets the nearest free response car when it would arrive before the
+     * ambulance, whose response leg is {@code ambulanceBaseMinutes} base minutes (infinite: none is free yet).
+     */
+    private void sendCar(C c, double ambulanceBaseMinutes, double now) {
+        if (cars == null || !c.categoryA() || c.pickupSite() >= 0) {
+            return;
+        }
+        int car = cars.send(c.zone(), ambulanceBaseMinutes, responseTravelFactor, now);
+        if (car >= 0) {
+            crew.carSent(c, car, cars.lastTravelMinutes(), now);
+        }
+    }
+
+    /**
+     * Response car {@code car} at the scene in {@code zone} hands over to the ambulance crew and is clear after
+     * {@code minutes}, then drives back to its station.
+     */
+    public void releaseCar(int car, int zone, double minutes) {
+        cars.clearAfter(car, zone, minutes);
     }
 
     /** Vehicle {@code v} arrived at site {@code site}; it is clear after {@code minutes} of handover. */
@@ -124,16 +181,22 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
      */
     private void respond(C c, int v, int fromSite, double now) {
         int station = fleet.homeStation(v);
-        double blueLight = travel.factor(WeekTime.hourOfWeek(now), TravelTimes.Mode.BLUE_LIGHT);
+        int hour = WeekTime.hourOfWeek(now);
+        double blueLight = travel.factor(hour, TravelTimes.Mode.BLUE_LIGHT);
         int site = c.pickupSite();
         if (site >= 0) {
             double base = fromSite >= 0 ? travel.siteToSite(fromSite, site) : travel.siteToStation(site, station);
-            crew.dispatched(c, v, station, base * blueLight, now);
+            double factor = c.blueLight() ? blueLight : travel.factor(hour, TravelTimes.Mode.NORMAL);
+            crew.dispatched(c, v, station, base * factor, now);
             return;
         }
-        int zone = c.zone();
-        double base = fromSite >= 0 ? travel.zoneToSite(zone, fromSite) : travel.stationToZone(station, zone);
-        crew.dispatched(c, v, station, base * responseTravelFactor * blueLight, now);
+        crew.dispatched(c, v, station, sceneBaseMinutes(v, fromSite, c.zone()) * responseTravelFactor * blueLight,
+                now);
+    }
+
+    /** Base minutes of vehicle {@code v}'s drive to a scene in {@code zone} from site {@code fromSite} or (-1) its station. */
+    private double sceneBaseMinutes(int v, int fromSite, int zone) {
+        return fromSite >= 0 ? travel.zoneToSite(zone, fromSite) : travel.stationToZone(fleet.homeStation(v), zone);
     }
 
     /**

@@ -45,9 +45,11 @@ public final class DispatchOrders {
             stationsBySite[site] = sortedBy(withVehicles, s -> travel.siteToStation(to, s));
             sitesBySite[site] = sortedBy(IntStream.range(0, sites).toArray(), from -> travel.siteToSite(from, to));
         }
+        // No vehicle, no vehicle driving home: a fleet without vehicles (no response cars) needs no site lists.
+        int keep = withVehicles.length == 0 ? 0 : Math.min(NEAREST_SITES, sites);
         nearestSitesByZone = new int[zones][];
         for (int z = 0; z < zones; z++) {
-            nearestSitesByZone[z] = nearestSites(travel, z, sites, Math.min(NEAREST_SITES, sites));
+            nearestSitesByZone[z] = keep == 0 ? new int[0] : nearestSites(travel, z, sites, keep);
         }
     }
 

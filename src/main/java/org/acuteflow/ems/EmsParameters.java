@@ -22,11 +22,15 @@ import org.acuteflow.demand.DemandClass;
  * @param dispatch             key of the dispatch rule ({@link Dispatch#rules()})
  * @param transfersUseFleet    inter-hospital transfers call a fleet vehicle to the site and wait for it (false: a
  *                             vehicle outside the fleet leaves at once)
+ * @param responseCarsPerStation rapid-response cars at each ambulance station ({@link ResponseCars}); 0: none
+ * @param responseCarClearMinutes a response car's time at the scene after the ambulance has arrived (handing the
+ *                             patient over to its crew)
  */
 public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinutes, java.util.Map<String, DistributionSpec> onSceneMinutes,
                             DistributionSpec handoverMinutes, double roadKmPerBaseMinute,
                             double responseTravelFactor, String dispatch,
-                            boolean transfersUseFleet) implements Validated {
+                            boolean transfersUseFleet, int responseCarsPerStation,
+                            double responseCarClearMinutes) implements Validated {
     public static final String PATH = "parameters.ems";
 
     public static EmsParameters from(JsonNode tree, SourceMap sources) {
@@ -43,6 +47,8 @@ public record EmsParameters(double fleetScale, DistributionSpec mobilisationMinu
         p.inRange(path + ".fleet_scale", fleetScale, 0, 100);
         p.inRange(path + ".road_km_per_base_minute", roadKmPerBaseMinute, 1e-3, 100);
         p.inRange(path + ".response_travel_factor", responseTravelFactor, 0.1, 10);
+        p.inRange(path + ".response_cars_per_station", responseCarsPerStation, 0, 100);
+        p.inRange(path + ".response_car_clear_minutes", responseCarClearMinutes, 0, 1440);
         if (dispatch != null && !Dispatch.rules().containsKey(dispatch)) {
             p.add(path + ".dispatch", "unknown dispatch rule '" + dispatch + "'; use one of "
                     + Dispatch.rules().keySet());

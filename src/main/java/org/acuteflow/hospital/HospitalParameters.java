@@ -54,14 +54,17 @@ public record HospitalParameters(DistributionSpec edStayMinutes, EdCrowding edCr
      * @param doorToPunctureMinutes            door to thrombectomy groin puncture at a thrombectomy site
      * @param maxOnsetToPunctureMinutes        thrombectomy window
      * @param hasuStayMinutes                  length of stay in a HASU bed
-     * @param strokeUnitAfterHasuShare         share of HASU patients who move on to a stroke-unit bed on the same
-     *                                         site (the rest leave the model: discharged or repatriated)
+     * @param strokeUnitAfterHasuShare         share of HASU strokes who move on to a stroke-unit bed (the rest are
+     *                                         discharged from the HASU)
      * @param strokeUnitStayMinutes            length of stay in a stroke-unit bed
      * @param mimicStayMinutes                 length of stay of stroke mimics in a stroke bed
      * @param strokeUnitBedQueue               a stroke admitted to a general ward of a site with a stroke unit
      *                                         moves to the stroke unit when a bed frees (false: stays on the ward)
      * @param hasuStepDownWaits                a stroke ready to move from a HASU to its site's stroke unit keeps
      *                                         its HASU bed until a stroke-unit bed frees (false: it leaves the model)
+     * @param hasuRepatriation                 a stroke moving on from a HASU whose home stroke unit is on another
+     *                                         site waits in its HASU bed for a bed there, then goes by fleet
+     *                                         ambulance (false: it steps down on the HASU's site)
      */
     public record Stroke(DistributionSpec hasuDoorToScanMinutes, DistributionSpec otherDoorToScanMinutes,
                          DistributionSpec hasuScanToNeedleMinutes, DistributionSpec otherScanToNeedleMinutes,
@@ -72,7 +75,7 @@ public record HospitalParameters(DistributionSpec edStayMinutes, EdCrowding edCr
                          DistributionSpec doorToPunctureMinutes, double maxOnsetToPunctureMinutes,
                          DistributionSpec hasuStayMinutes, double strokeUnitAfterHasuShare,
                          DistributionSpec strokeUnitStayMinutes, DistributionSpec mimicStayMinutes,
-                         boolean strokeUnitBedQueue, boolean hasuStepDownWaits) {
+                         boolean strokeUnitBedQueue, boolean hasuStepDownWaits, boolean hasuRepatriation) {
 
         void validate(Problems p, String path) {
             // Minutes added to a patient's clock, or windows compared with it: at most a year, like every duration.

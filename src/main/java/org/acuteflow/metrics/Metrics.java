@@ -117,11 +117,17 @@ public final class Metrics {
     public static final Metric AMBULANCE_RESPONSE_MINUTES_MEAN_CATEGORY_A = metric("ambulance_response_minutes_mean_category_a", "minutes",
             "the same for Category A calls", ALL);
     public static final Metric AMBULANCE_SHARE_WITHIN_8MIN = metric("ambulance_share_within_8min", "proportion",
-            "share of Category A responses within 8 minutes", ALL);
+            "share of Category A responses within 8 minutes, counting the first vehicle at the scene (a response car or the ambulance)", ALL);
+    public static final Metric AMBULANCE_SHARE_WITHIN_8MIN_BY_AMBULANCE = metric("ambulance_share_within_8min_by_ambulance", "proportion",
+            "share of Category A responses with the ambulance itself at the scene within 8 minutes", ALL);
     public static final Metric AMBULANCE_WAIT_MINUTES_MEAN = metric("ambulance_wait_minutes_mean", "minutes",
             "mean time from call to dispatch (waiting for a free ambulance)", ALL);
     public static final Metric AMBULANCE_UTILISATION = metric("ambulance_utilisation", "proportion",
             "mean share of the fleet busy", ALL);
+    public static final Metric RESPONSE_CAR_FIRST_SHARE = metric("response_car_first_share", "proportion",
+            "share of Category A responses where a rapid-response car arrived before the ambulance", ALL);
+    public static final Metric RESPONSE_CAR_UTILISATION = metric("response_car_utilisation", "proportion",
+            "mean share of the rapid-response cars away from their station (empty without cars)", ALL);
     public static final Metric AMBULANCE_HANDOVER_MINUTES_MEAN = metric("ambulance_handover_minutes_mean", "minutes",
             "mean time from an ambulance's arrival at hospital to its crew clearing, conveyances and transfers", ALL);
     public static final Metric TRANSFER_WAIT_MINUTES_MEAN = metric("transfer_wait_minutes_mean", "minutes",
@@ -132,6 +138,10 @@ public final class Metrics {
             "mean number of occupied stroke-unit beds, all sites", STROKE);
     public static final Metric HASU_STEP_DOWN_WAIT_HOURS_MEAN = metric("hasu_step_down_wait_hours_mean", "hours",
             "mean time strokes moving on from a HASU to its site's stroke unit wait in the HASU bed for a stroke-unit bed (0 when one is free)", STROKE);
+    public static final Metric STROKE_REPATRIATIONS_PER_YEAR = metric("stroke_repatriations_per_year", "patients/year",
+            "strokes moved by ambulance from a HASU to their home stroke unit on another site", STROKE);
+    public static final Metric REPATRIATION_WAIT_HOURS_MEAN = metric("repatriation_wait_hours_mean", "hours",
+            "mean time repatriated strokes spend in the HASU bed after their HASU stay: waiting for a bed at the home stroke unit, then for the ambulance to reach the HASU", STROKE);
     public static final Metric ED_OCCUPANCY_MEAN = metric("ed_occupancy_mean", "patients",
             "mean number of patients in emergency departments, all sites", ALL);
     public static final Metric DIVERTS_PER_YEAR = metric("diverts_per_year", "diverts/year",

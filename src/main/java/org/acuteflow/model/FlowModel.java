@@ -10,6 +10,7 @@ import org.acuteflow.demand.WeeklyProfile;
 import org.acuteflow.demand.ZoneWeight;
 import org.acuteflow.ems.DispatchOrders;
 import org.acuteflow.ems.Fleet;
+import org.acuteflow.ems.ResponseCars;
 import org.acuteflow.hospital.EdCapacity;
 import org.acuteflow.hospital.HospitalParameters;
 import org.acuteflow.experiment.PatientSink;
@@ -37,6 +38,8 @@ public final class FlowModel implements ScenarioModel {
     private final FlowParameters parameters;
     private final Outcomes outcomes;
     private final int[] vehiclesPerStation;
+    private final int[] carsPerStation;
+    private final int[][] carStationOrder;
     private final Routing routing;
     private final DispatchOrders dispatchOrders;
     /** Per registered pathway ({@link Pathways#ALL} order), the pathway on this scenario. */
@@ -89,6 +92,9 @@ public final class FlowModel implements ScenarioModel {
         this.routing = new Routing(network, vehiclesPerStation);
         this.dispatchOrders = new DispatchOrders(vehiclesPerStation, routing.stationOrder(), network.travel(),
                 network.zones().size(), network.sites().size());
+        this.carsPerStation = ResponseCars.perStation(network.stations().size(),
+                parameters.ems().responseCarsPerStation());
+        this.carStationOrder = ResponseCars.stationOrder(network.travel(), carsPerStation, network.zones().size());
         ScenarioInputs inputs = new ScenarioInputs(network, routing, parameters.demand(), parameters.hospital(),
                 parameters.pathways());
         this.pathways = new Pathway.Scenario[Pathways.ALL.size()];
@@ -202,6 +208,16 @@ public final class FlowModel implements ScenarioModel {
     /** The nearest-first orders each replication's fleet searches (shared by replications). */
     DispatchOrders dispatchOrders() {
         return dispatchOrders;
+    }
+
+    /** Rapid-response cars per station ({@code ems.response_cars_per_station} at every station). */
+    int[] carsPerStation() {
+        return carsPerStation;
+    }
+
+    /** Per zone, the stations with a car from nearest to farthest; empty rows when there are no cars. */
+    int[][] carStationOrder() {
+        return carStationOrder;
     }
 
     /** The arrival process of the demand class of index {@code k} ({@link Pathways#CLASSES}). */

@@ -10,6 +10,7 @@ import org.acuteflow.demand.ThinnedArrivals;
 import org.acuteflow.ems.AmbulanceService;
 import org.acuteflow.ems.Dispatch;
 import org.acuteflow.ems.Fleet;
+import org.acuteflow.ems.ResponseCars;
 import org.acuteflow.experiment.PatientSink;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.hospital.EdCrowding;
@@ -65,6 +66,8 @@ final class Replication {
     private final double end;
     private final PatientFactory factory;
     private final AmbulanceService<JourneyEvent> ambulances;
+    /** A response car's time at the scene after the ambulance has arrived. */
+    private final double carClearMinutes;
     private final java.util.List<Site> sites;
     private final FlowStatistics stats;
     private final FlowStatistics.Occupancy occupancy;
@@ -113,9 +116,12 @@ final class Replication {
         this.crowding = hospital.edCrowding();
         this.edCubicles = model.edCubicles();
         this.edNow = new int[sites.size()];
+        this.carClearMinutes = model.parameters().ems().responseCarClearMinutes();
+        ResponseCars cars = new ResponseCars(simulator, travel, model.carsPerStation(), model.carStationOrder(),
+                network.sites().size(), (busy, now) -> occupancy.busyCars.set(now, busy));
         this.ambulances = new AmbulanceService<>(simulator, travel, model.parameters().ems().responseTravelFactor(),
                 new Fleet(model.vehiclesPerStation(), model.dispatchOrders()),
-                Dispatch.of(model.parameters().ems().dispatch()),
+                Dispatch.of(model.parameters().ems().dispatch()), cars,
                 new AmbulanceService.Crew<>() {
                     @Override
                     public void dispatched(JourneyEvent j, int vehicle, int station, double travelMinutes,
@@ -137,6 +143,12 @@ final class Replication {
                     @Override
                     public void busyChanged(int busy, double now) {
                         occupancy.busyVehicles.set(now, busy);
+                    }
+
+                    @Override
+                    public void carSent(JourneyEvent j, int car, double travelMinutes, double now) {
+                        j.car = car;
+                        j.patient.carAtSceneMinutes = now + factory.mobilisationMinutes(j.patient) + travelMinutes;
                     }
                 });
     }
@@ -161,7 +173,8 @@ final class Replication {
         occupancy.finish(Math.max(simulator.time(), end));
         ReplicationResult result = new ReplicationResult();
         stats.write(result, run.years(), occupancy, routing, events + ambulances.events(),
-                occupancy.busyVehicles.mean() / Math.max(1, ambulances.size()));
+                occupancy.busyVehicles.mean() / Math.max(1, ambulances.size()),
+                ambulances.cars() == 0 ? Double.NaN : occupancy.busyCars.mean() / ambulances.cars());
         for (Pathway.Run r : runs) {
             r.write(result, run.years());
         }
@@ -280,7 +293,7 @@ final class Replication {
     // ------------------------------------------------------------------ patient journey
 
     private enum Stage { CALL, AT_SCENE, LEAVE_SCENE, DOOR, ED_LEAVE, TRANSFER_READY, TRANSFER_DEPART, TRANSFER_ARRIVE,
-        PATHWAY_STEP }
+        PATHWAY_STEP, MOVE_ARRIVE }
 
     private final class JourneyEvent extends Event implements AmbulanceService.Call, org.acuteflow.pathway.Journey {
         private final Patient patient;
@@ -288,10 +301,16 @@ final class Replication {
         private Stage stage;
         private int step;
         private int vehicle = -1;
+        /** The response car at or on its way to the scene ahead of the ambulance, else -1. */
+        private int car = -1;
         private int site = -1;
         /** The site a transfer waits at for a fleet vehicle, else -1. */
         private int pickup = -1;
         private double transferReadyMinutes = Double.NaN;
+        /** A planned move's destination site and the pathway's steps on leaving and arriving; -1: none. */
+        private int moveTo = -1;
+        private int moveDepartStep;
+        private int moveArriveStep;
         private boolean pathwayAfterEd;
         private boolean finished;
 
@@ -308,7 +327,12 @@ final class Replication {
 
         @Override
         public boolean categoryA() {
-            return patient.categoryA;
+            return moveTo < 0 && patient.categoryA;
+        }
+
+        @Override
+        public boolean blueLight() {
+            return moveTo < 0;
         }
 
         @Override
@@ -342,6 +366,26 @@ final class Replication {
         public void transferAfter(double minutes) {
             stage = Stage.TRANSFER_READY;
             schedule(minutes);
+        }
+
+        @Override
+        public void moveByAmbulance(int to, int departStep, int arriveStep) {
+            moveTo = to;
+            moveDepartStep = departStep;
+            moveArriveStep = arriveStep;
+            if (transfersUseFleet) {
+                pickup = site;
+                ambulances.call(this, simulator.time());
+            } else {
+                departMove(simulator.time());
+            }
+        }
+
+        /** A planned move leaves its site at normal road speed. */
+        private void departMove(double now) {
+            pathway.step(this, moveDepartStep, now);
+            stage = Stage.MOVE_ARRIVE;
+            schedule(travel.siteToSite(site, moveTo) * travel.factor(hourOfWeek(now), TravelTimes.Mode.NORMAL));
         }
 
         @Override
@@ -379,6 +423,12 @@ final class Replication {
                 case CALL -> ambulances.call(this, now);
                 case AT_SCENE -> {
                     p.atSceneMinutes = now;
+                    if (car >= 0) {
+                        // The car stays until the ambulance is there (it may itself still be on its way), then
+                        // hands over.
+                        ambulances.releaseCar(car, p.zone, Math.max(0, p.carAtSceneMinutes - now) + carClearMinutes);
+                        car = -1;
+                    }
                     stage = Stage.LEAVE_SCENE;
                     schedule(factory.onSceneMinutes(p));
                 }
@@ -400,7 +450,13 @@ final class Replication {
                         departTransfer(now);
                     }
                 }
-                case TRANSFER_DEPART -> departTransfer(now);
+                case TRANSFER_DEPART -> {
+                    if (moveTo >= 0) {
+                        departMove(now);
+                    } else {
+                        departTransfer(now);
+                    }
+                }
                 case TRANSFER_ARRIVE -> {
                     p.transferArrivalMinutes = now;
                     if (vehicle >= 0) {
@@ -411,6 +467,18 @@ final class Replication {
                     finish();
                 }
                 case PATHWAY_STEP -> pathway.step(this, step, now);
+                case MOVE_ARRIVE -> {
+                    site = moveTo;
+                    moveTo = -1;
+                    pickup = -1;
+                    if (vehicle >= 0) {
+                        // A ward handover: the emergency department's crowding does not delay it, and it is not
+                        // one of the emergency handovers the statistics report.
+                        ambulances.handover(vehicle, site, factory.handoverMinutes(p));
+                        vehicle = -1;
+                    }
+                    pathway.step(this, moveArriveStep, now);
+                }
                 default -> throw new IllegalStateException(stage.toString());
             }
         }

@@ -686,7 +686,8 @@ public final class LondonBuilder {
         sb.append("the London Ambulance Service's 75.5% of 2009/10 (LAS, June 2010). It is set by `experiments/calibrate-fleet.yaml`\n");
         sb.append("(grid, readings and interpolation in its header) with the default dispatch rule, `nearest-vehicle`: 0.82.\n");
         sb.append("With `nearest-free` dispatch (vehicles driving home cannot be sent) it would be 0.79 (0.78 before transfers used\n");
-        sb.append("the fleet and handovers were crowded). The other calibrated operational input, the uncrowded handover median\n");
+        sb.append("the fleet and handovers were crowded); with one rapid-response car at each station (`ems.response_cars_per_station`,\n");
+        sb.append("off by default) it would be 0.83. The other calibrated operational input, the uncrowded handover median\n");
         sb.append("(`ems.handover_minutes`, 8.0), is set to London's published mean handover of April 2010 (13.5 min; `ems.yaml`).\n");
         Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
     }

@@ -63,57 +63,69 @@ public record RoutingProtocol(StrokeRouting stroke, TraumaRouting trauma, double
         String why();
     }
 
-    public enum StrokeRouting implements Eligibility {
-        /** Nearest open site with a HASU (the 2010 concentrated model). */
-        NEAREST_HASU(java.util.EnumSet.of(Service.HASU), "strokes are routed to the nearest HASU (routing.stroke)"),
-        /** Nearest open site that admits acute stroke (a stroke unit or HASU; the pre-2010 model). */
-        NEAREST_STROKE_UNIT(java.util.EnumSet.of(Service.STROKE_UNIT, Service.HASU),
-                "strokes are routed to the nearest stroke unit or HASU (routing.stroke)"),
-        /** Nearest type-1 A&E, whatever it offers (no stroke pathway). */
-        NEAREST_AE(java.util.EnumSet.of(Service.TYPE1_AE), AE_WHY);
-
-        private final java.util.Set<Service> services;
-        private final String why;
-
-        StrokeRouting(java.util.Set<Service> services, String why) {
-            this.services = java.util.Collections.unmodifiableSet(services);
-            this.why = why;
+    /** A rule's eligible services and the reason a network must offer them. */
+    public record EligibleSites(java.util.Set<Service> services, String why) implements Eligibility {
+        public EligibleSites {
+            services = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(services));
         }
 
-        @Override
-        public java.util.Set<Service> services() {
-            return services;
-        }
-
-        @Override
-        public String why() {
-            return why;
+        static EligibleSites of(String why, Service first, Service... rest) {
+            return new EligibleSites(java.util.EnumSet.of(first, rest), why);
         }
     }
 
-    public enum TraumaRouting implements Eligibility {
+    /** A rule whose eligibility is one {@link EligibleSites} value (the enums below). */
+    interface RuleWithSites extends Eligibility {
+        EligibleSites sites();
+
+        @Override
+        default java.util.Set<Service> services() {
+            return sites().services();
+        }
+
+        @Override
+        default String why() {
+            return sites().why();
+        }
+    }
+
+    public enum StrokeRouting implements RuleWithSites {
+        /** Nearest open site with a HASU (the 2010 concentrated model). */
+        NEAREST_HASU(EligibleSites.of("strokes are routed to the nearest HASU (routing.stroke)", Service.HASU)),
+        /** Nearest open site that admits acute stroke (a stroke unit or HASU; the pre-2010 model). */
+        NEAREST_STROKE_UNIT(EligibleSites.of("strokes are routed to the nearest stroke unit or HASU (routing.stroke)",
+                Service.STROKE_UNIT, Service.HASU)),
+        /** Nearest type-1 A&E, whatever it offers (no stroke pathway). */
+        NEAREST_AE(EligibleSites.of(AE_WHY, Service.TYPE1_AE));
+
+        private final EligibleSites sites;
+
+        StrokeRouting(EligibleSites sites) {
+            this.sites = sites;
+        }
+
+        @Override
+        public EligibleSites sites() {
+            return sites;
+        }
+    }
+
+    public enum TraumaRouting implements RuleWithSites {
         /** Nearest type-1 A&E. */
-        NEAREST_AE(java.util.EnumSet.of(Service.TYPE1_AE), AE_WHY),
+        NEAREST_AE(EligibleSites.of(AE_WHY, Service.TYPE1_AE)),
         /** MTC within the threshold, else nearest trauma unit then secondary transfer. */
-        MTC_WITHIN_THRESHOLD(java.util.EnumSet.of(Service.MTC),
-                "major trauma is routed to a major trauma centre (routing.trauma)");
+        MTC_WITHIN_THRESHOLD(EligibleSites.of("major trauma is routed to a major trauma centre (routing.trauma)",
+                Service.MTC));
 
-        private final java.util.Set<Service> services;
-        private final String why;
+        private final EligibleSites sites;
 
-        TraumaRouting(java.util.Set<Service> services, String why) {
-            this.services = java.util.Collections.unmodifiableSet(services);
-            this.why = why;
+        TraumaRouting(EligibleSites sites) {
+            this.sites = sites;
         }
 
         @Override
-        public java.util.Set<Service> services() {
-            return services;
-        }
-
-        @Override
-        public String why() {
-            return why;
+        public EligibleSites sites() {
+            return sites;
         }
     }
 

@@ -259,7 +259,7 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
             throw new InputException(new InputProblem(where.file(), where.line(), where.column(), PATH,
                     "the outcome parameters are missing"));
         }
-        OutcomeParameters bound = Binder.bind(withOptionalUncertaintyKeys(outcomeTree), OutcomeParameters.class,
+        OutcomeParameters bound = Binder.bind(Uncertainty.withOptionalKeys(outcomeTree), OutcomeParameters.class,
                 sources, PATH);
         Problems problems = sources.problems();
         bound.validateCoefficients(problems, PATH);
@@ -269,29 +269,6 @@ public record OutcomeParameters(Stroke stroke, MajorTrauma majorTrauma, OtherEme
         bound.validateUncertainty(problems, invalid);
         problems.throwIfAny();
         return bound;
-    }
-
-    /**
-     * A distribution gives either {@code ci95} (one number) or {@code sample_size} (a dirichlet over shares); the
-     * other key may be left out, and is filled in here as empty (ci95 []) or 0 before the strict binding.
-     */
-    private static JsonNode withOptionalUncertaintyKeys(JsonNode outcomeTree) {
-        JsonNode list = outcomeTree.get("uncertainty");
-        if (list == null || !list.isArray()) {
-            return outcomeTree;
-        }
-        JsonNode copy = outcomeTree.deepCopy();
-        for (JsonNode entry : copy.get("uncertainty")) {
-            if (entry instanceof ObjectNode o) {
-                if (!o.has("ci95")) {
-                    o.putArray("ci95");
-                }
-                if (!o.has("sample_size")) {
-                    o.put("sample_size", 0);
-                }
-            }
-        }
-        return copy;
     }
 
     /** The built-in defaults ({@code acuteflow/defaults/outcome.yaml}), validated. */

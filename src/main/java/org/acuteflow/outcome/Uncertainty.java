@@ -1,5 +1,7 @@
 package org.acuteflow.outcome;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
@@ -32,6 +34,31 @@ public record Uncertainty(String path, String distribution, List<Double> ci95, d
 
     public Uncertainty {
         ci95 = ci95 == null ? List.of() : List.copyOf(ci95);
+    }
+
+    /**
+     * A copy of a parameter tree whose {@code uncertainty} entries all have both {@code ci95} and
+     * {@code sample_size}: a distribution gives one of them (ci95 for one number, sample_size for a dirichlet), and
+     * the other, left out, is filled in as empty or 0 so the strict binding accepts it and {@link #problem} names
+     * what is missing.
+     */
+    public static JsonNode withOptionalKeys(JsonNode tree) {
+        JsonNode list = tree.get("uncertainty");
+        if (list == null || !list.isArray()) {
+            return tree;
+        }
+        JsonNode copy = tree.deepCopy();
+        for (JsonNode entry : copy.get("uncertainty")) {
+            if (entry instanceof ObjectNode o) {
+                if (!o.has("ci95")) {
+                    o.putArray("ci95");
+                }
+                if (!o.has("sample_size")) {
+                    o.put("sample_size", 0);
+                }
+            }
+        }
+        return copy;
     }
 
     /** Whether this is the distribution of a list of shares rather than of one number. */

@@ -29,6 +29,16 @@ public interface Journey {
      */
     void transferAfter(double minutes);
 
+    /**
+     * A planned move between hospitals (e.g. a stroke's repatriation to its home stroke unit): the patient waits
+     * at its site for a fleet ambulance (when {@code ems.transfers_use_fleet}; queued with calls, behind Category A),
+     * which drives there and on to site {@code to} at normal road speed. The pathway's step {@code departStep}
+     * runs when the vehicle is at the patient's site and it leaves, and {@code arriveStep} when it reaches
+     * {@code to}, where {@link #site()} is then {@code to} and the crew hands over on the ward (no emergency
+     * department, so no crowding). Transfer times of the patient's record are not touched.
+     */
+    void moveByAmbulance(int to, int departStep, int arriveStep);
+
     /** The pathway's step {@code step} runs after {@code minutes} ({@link Pathway.Run#step}). */
     void next(int step, double minutes);
 

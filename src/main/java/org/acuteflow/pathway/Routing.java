@@ -31,6 +31,7 @@ public final class Routing {
     private final int[][] pciSites;
     private final int[][] stationOrder;
     private final int[] selfPresentSite;
+    private final int[] homeStrokeUnit;
     private final int[] nearestMtcFromSite;
     private final int[] nearestPciFromSite;
     private final boolean strokeDivertsOnFullHasu;
@@ -67,6 +68,8 @@ public final class Routing {
         pciSites = new int[zones][];
         stationOrder = new int[zones][];
         selfPresentSite = new int[zones];
+        homeStrokeUnit = new int[zones];
+        IntPredicate strokeUnit = s -> sites.get(s).offers(Service.STROKE_UNIT);
         for (int z = 0; z < zones; z++) {
             final int zone = z;
             Integer[] bySiteTime = sitesByMinutes(sites.size(), s -> t.zoneToSite(zone, s));
@@ -82,6 +85,9 @@ public final class Routing {
             int[] tu = withinNetwork(filter(bySiteTime, traumaUnit), own, pn, false, fromZone);
             traumaUnitSites[z] = tu.length > 0 ? tu : aeSites[z];
             pciSites[z] = withinNetwork(filter(bySiteTime, pci), own, pn, true, fromZone);
+            // A stroke unit is a local service: the nearest in the zone's own network when routing is restricted.
+            int[] units = withinNetwork(filter(bySiteTime, strokeUnit), own, pn, false, fromZone);
+            homeStrokeUnit[z] = units.length > 0 ? units[0] : -1;
             List<Integer> st = new ArrayList<>();
             for (int s = 0; s < vehiclesPerStation.length; s++) {
                 if (vehiclesPerStation[s] > 0) {
@@ -154,6 +160,15 @@ public final class Routing {
     /** Stroke-protocol sites for zone {@code z}, nearest first (never empty). */
     public int[] strokeSites(int z) {
         return strokeSites[z];
+    }
+
+    /**
+     * The stroke unit of zone {@code z}'s patients after the hyper-acute phase (their repatriation destination):
+     * the nearest site with a stroke unit, within the zone's provider network when routing is restricted; -1 when
+     * no site has one.
+     */
+    public int homeStrokeUnit(int z) {
+        return homeStrokeUnit[z];
     }
 
     /** The nearest type-1 A&E (or open site if none offers A&E), where a patient takes itself, whatever network. */

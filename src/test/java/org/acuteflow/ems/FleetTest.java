@@ -124,11 +124,11 @@ class FleetTest {
     void dispatchRulesAreChosenByKeyAndAnUnknownKeyIsNamed() {
         assertEquals(java.util.List.of("nearest-free", "nearest-vehicle"), java.util.List.copyOf(Dispatch.rules().keySet()));
         org.acuteflow.config.Problems p = org.acuteflow.config.Problems.forFile("exp.yaml");
-        new EmsParameters(1, null, null, null, 0.61, 0.78, "nearest-bus", true).validate(p, "parameters.ems");
+        new EmsParameters(1, null, null, null, 0.61, 0.78, "nearest-bus", true, 0, 10).validate(p, "parameters.ems");
         assertTrue(p.list().stream().anyMatch(x -> x.field().equals("parameters.ems.dispatch")
                 && x.message().contains("nearest-vehicle")), p.list().toString());
         org.acuteflow.config.Problems ok = org.acuteflow.config.Problems.forFile("exp.yaml");
-        new EmsParameters(1, null, null, null, 0.61, 0.78, "nearest-vehicle", true).validate(ok, "parameters.ems");
+        new EmsParameters(1, null, null, null, 0.61, 0.78, "nearest-vehicle", true, 0, 10).validate(ok, "parameters.ems");
         assertTrue(ok.isEmpty(), ok.list().toString());
     }
 }

@@ -82,7 +82,7 @@ public record StemiOutcome(@JsonProperty("baseline_mortality_30d") Baseline base
             throw new InputException(new InputProblem(where.file(), where.line(), where.column(), PATH,
                     "the heart attack (STEMI) outcome parameters are missing"));
         }
-        StemiOutcome bound = Binder.bind(withOptionalUncertaintyKeys(tree), StemiOutcome.class, sources, PATH);
+        StemiOutcome bound = Binder.bind(Uncertainty.withOptionalKeys(tree), StemiOutcome.class, sources, PATH);
         Problems problems = sources.problems();
         bound.validateCoefficients(problems);
         Set<String> invalid = new HashSet<>();
@@ -96,21 +96,6 @@ public record StemiOutcome(@JsonProperty("baseline_mortality_30d") Baseline base
     public static StemiOutcome defaults() {
         YamlTrees.Located located = YamlTrees.readBuiltIn(DEFAULTS_RESOURCE, "parameters");
         return from(located.tree().path("stemi").get("outcome"), located.sources());
-    }
-
-    /** A distribution gives {@code ci95}; {@code sample_size} (dirichlet only) may be left out. */
-    private static JsonNode withOptionalUncertaintyKeys(JsonNode tree) {
-        JsonNode list = tree.get("uncertainty");
-        if (list == null || !list.isArray()) {
-            return tree;
-        }
-        JsonNode copy = tree.deepCopy();
-        for (JsonNode entry : copy.get("uncertainty")) {
-            if (entry instanceof ObjectNode o && !o.has("sample_size")) {
-                o.put("sample_size", 0);
-            }
-        }
-        return copy;
     }
 
     /** The numeric coefficient at {@code path} (relative to {@code stemi.outcome}). */

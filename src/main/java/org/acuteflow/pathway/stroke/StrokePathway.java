@@ -1,16 +1,17 @@
 package org.acuteflow.pathway.stroke;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import org.acuteflow.demand.CareLevel;
 import org.acuteflow.demand.Condition;
 import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.DemandParameters;
 import org.acuteflow.demand.Patient;
 import org.acuteflow.demand.StrokeCaseMix;
+import org.acuteflow.hospital.BedPool;
 import org.acuteflow.hospital.HospitalParameters;
 import org.acuteflow.experiment.ReplicationResult;
 import org.acuteflow.metrics.Metrics;
@@ -34,7 +35,9 @@ import umontreal.ssj.rng.RandomStream;
  * Suspected stroke (true strokes and mimics): case mix, crew recognition, onset to call; recognised strokes by the
  * configuration's rule ({@code routing.stroke}), the others to the nearest A&E; at the door scan, thrombolysis and
  * thrombectomy ({@link StrokeTreatment}), then a HASU, stroke-unit or general-ward bed, a general ward's strokes
- * waiting for a stroke-unit bed; outcome by type, age, reperfusion and the share of the stay in organised care.
+ * waiting for a stroke-unit bed; after the HASU, a step-down on site or a repatriation by fleet ambulance to the
+ * home stroke unit once a bed there is free; outcome by type, age, reperfusion and the share of the stay in
+ * organised care.
  */
 public final class StrokePathway implements Pathway {
     public static final String KEY = Metrics.STROKE;
@@ -53,6 +56,8 @@ public final class StrokePathway implements Pathway {
     private static final int HASU_DISCHARGE = 0;
     private static final int STROKE_UNIT_DISCHARGE = 1;
     private static final int WARD_DISCHARGE = 2;
+    private static final int REPATRIATION_DEPART = 3;
+    private static final int REPATRIATION_ARRIVE = 4;
 
     @Override
     public String key() {
@@ -74,12 +79,16 @@ public final class StrokePathway implements Pathway {
     public Scenario prepare(ScenarioInputs in) {
         DestinationPolicy stroke = rule(in);
         DestinationPolicy emergency = EmergencyPathway.nearestAe(in);
-        return (hospitals, streams) -> new Run(stroke, emergency, in.demand(), in.hospital().stroke(), hospitals, streams);
+        IntUnaryOperator homeStrokeUnit = in.routing()::homeStrokeUnit;
+        return (hospitals, streams) -> new Run(stroke, emergency, homeStrokeUnit, in.demand(), in.hospital().stroke(),
+                hospitals, streams);
     }
 
     private static final class Run implements Pathway.Run {
         private final DestinationPolicy stroke;
         private final DestinationPolicy emergency;
+        /** Per zone, the site of its patients' stroke unit after the HASU (-1: none). */
+        private final IntUnaryOperator homeStrokeUnit;
         private final DemandParameters demand;
         private final HospitalParameters.Stroke hospital;
         private final Hospitals hospitals;
@@ -90,23 +99,28 @@ public final class StrokePathway implements Pathway {
         private final RandomStream onsetToCall;
         private final RandomStream strokeTreatment;
         private final RandomStream lengthOfStay;
-        private final int[] hasuBeds;
-        private final int[] strokeUnitBeds;
-        private final int[] hasuOccupied;
-        private final int[] strokeUnitOccupied;
-        /** Per site: strokes on a general ward waiting for a stroke-unit bed, first come first served. */
-        private final ArrayDeque<Journey>[] strokeUnitWaiting;
+        /** Per site: HASU beds (no waiting line: a stroke that finds none full goes elsewhere or over capacity). */
+        private final BedPool<Journey>[] hasu;
+        /**
+         * Per site: stroke-unit beds, with one first-come-first-served line of strokes on a general ward and strokes
+         * waiting in their HASU bed to step down.
+         */
+        private final BedPool<Journey>[] strokeUnit;
         private final Hospitals.BedMeter hasuMeter;
         private final Hospitals.BedMeter strokeUnitMeter;
         private final DestinationPolicy.Situation situation;
         private double stepDownWaitSum;
         private long stepDowns;
+        private double repatriationWaitSum;
+        private long repatriations;
 
         @SuppressWarnings("unchecked")
-        Run(DestinationPolicy stroke, DestinationPolicy emergency, DemandParameters demand,
-            HospitalParameters.Stroke hospital, Hospitals hospitals, Function<String, RandomStream> streams) {
+        Run(DestinationPolicy stroke, DestinationPolicy emergency, IntUnaryOperator homeStrokeUnit,
+            DemandParameters demand, HospitalParameters.Stroke hospital, Hospitals hospitals,
+            Function<String, RandomStream> streams) {
             this.stroke = stroke;
             this.emergency = emergency;
+            this.homeStrokeUnit = homeStrokeUnit;
             this.demand = demand;
             this.hospital = hospital;
             this.hospitals = hospitals;
@@ -118,17 +132,11 @@ public final class StrokePathway implements Pathway {
             strokeTreatment = streams.apply("service.stroke_treatment");
             lengthOfStay = streams.apply("service.length_of_stay");
             int n = hospitals.sites();
-            hasuBeds = new int[n];
-            strokeUnitBeds = new int[n];
+            hasu = new BedPool[n];
+            strokeUnit = new BedPool[n];
             for (int s = 0; s < n; s++) {
-                hasuBeds[s] = hospitals.site(s).bedsFor(Service.HASU);
-                strokeUnitBeds[s] = hospitals.site(s).bedsFor(Service.STROKE_UNIT);
-            }
-            hasuOccupied = new int[n];
-            strokeUnitOccupied = new int[n];
-            strokeUnitWaiting = new ArrayDeque[n];
-            for (int s = 0; s < n; s++) {
-                strokeUnitWaiting[s] = new ArrayDeque<>();
+                hasu[s] = new BedPool<>(hospitals.site(s).bedsFor(Service.HASU), 0);
+                strokeUnit[s] = BedPool.withUnlimitedWaiting(hospitals.site(s).bedsFor(Service.STROKE_UNIT));
             }
             hasuMeter = hospitals.beds(HASU, true);
             strokeUnitMeter = hospitals.beds(STROKE_UNIT, false);
@@ -140,7 +148,7 @@ public final class StrokePathway implements Pathway {
 
                 @Override
                 public boolean hasFreeHasuBed(int site) {
-                    return hasuOccupied[site] < hasuBeds[site];
+                    return hasu[site].hasFreeBed();
                 }
             };
         }
@@ -218,29 +226,41 @@ public final class StrokePathway implements Pathway {
             int site = j.site();
             switch (step) {
                 case HASU_DISCHARGE -> {
-                    boolean stepDown = p.condition != Condition.STROKE_MIMIC && s.strokeUnitAfterHasu
-                            && hospitals.site(site).offers(Service.STROKE_UNIT);
-                    if (stepDown && strokeUnitOccupied[site] >= strokeUnitBeds[site]
-                            && hospital.hasuStepDownWaits()) {
-                        // No stroke-unit bed: the stroke keeps its HASU bed and joins the stroke unit's line.
-                        s.stepDownReadyMinutes = now;
-                        strokeUnitWaiting[site].addLast(j);
+                    boolean onward = p.condition != Condition.STROKE_MIMIC && s.strokeUnitAfterHasu;
+                    int home = onward && hospital.hasuRepatriation() ? homeStrokeUnit.applyAsInt(p.zone) : -1;
+                    if (home >= 0 && home != site) {
+                        awaitRepatriation(j, home, now);
                         return;
                     }
-                    changeHasu(site, -1, now);
-                    if (stepDown && strokeUnitOccupied[site] < strokeUnitBeds[site]) {
-                        changeStrokeUnit(site, +1, now);
+                    boolean stepDown = onward && hospitals.site(site).offers(Service.STROKE_UNIT);
+                    if (stepDown && !strokeUnit[site].hasFreeBed() && hospital.hasuStepDownWaits()) {
+                        // No stroke-unit bed: the stroke keeps its HASU bed and joins the stroke unit's line.
+                        s.stepDownReadyMinutes = now;
+                        strokeUnit[site].arrive(j);
+                        return;
+                    }
+                    releaseHasu(site, now);
+                    if (stepDown && strokeUnit[site].hasFreeBed()) {
+                        admitStrokeUnit(j, site, now);
                         stepDownWaited(p, 0);
                         j.next(STROKE_UNIT_DISCHARGE, s.strokeUnitStayMinutes);
                     }
                 }
-                case STROKE_UNIT_DISCHARGE -> {
-                    changeStrokeUnit(site, -1, now);
-                    admitFromWard(site, now);
+                case REPATRIATION_DEPART -> {
+                    // The ambulance is at the HASU: the HASU bed frees.
+                    releaseHasu(site, now);
+                    if (p.counted) {
+                        repatriationWaitSum += now - s.stepDownReadyMinutes;
+                        repatriations++;
+                    }
+                    s.stepDownReadyMinutes = Double.NaN;
                 }
+                // At the home stroke unit, whose bed was held since it was allotted: the whole stroke-unit stay.
+                case REPATRIATION_ARRIVE -> j.next(STROKE_UNIT_DISCHARGE, s.strokeUnitStayMinutes);
+                case STROKE_UNIT_DISCHARGE -> releaseStrokeUnit(site, now);
                 case WARD_DISCHARGE -> {
                     // Left hospital before a stroke-unit bed freed: no organised care.
-                    strokeUnitWaiting[site].remove(j);
+                    strokeUnit[site].withdraw(j);
                     s.organisedCareShare = 0;
                     j.finish();
                 }
@@ -261,16 +281,21 @@ public final class StrokePathway implements Pathway {
             int s = j.site();
             Site site = hospitals.site(s);
             boolean mimic = p.condition == Condition.STROKE_MIMIC;
-            if (site.offers(Service.HASU) && (hasuOccupied[s] < hasuBeds[s] || preAlerted)) {
-                if (hasuOccupied[s] >= hasuBeds[s] && p.counted) {
-                    hospitals.count(Metrics.HASU_OVERFLOWS_PER_YEAR);
+            if (site.offers(Service.HASU) && (hasu[s].hasFreeBed() || preAlerted)) {
+                if (hasu[s].hasFreeBed()) {
+                    hasu[s].arrive(j);
+                } else {
+                    if (p.counted) {
+                        hospitals.count(Metrics.HASU_OVERFLOWS_PER_YEAR);
+                    }
+                    hasu[s].admitOverCapacity();
                 }
-                changeHasu(s, +1, now);
+                hasuMeter.change(s, +1, now);
                 p.careLevel = CareLevel.HASU;
                 st.organisedCareShare = 1;
                 j.next(HASU_DISCHARGE, mimic ? st.mimicStayMinutes : st.hasuStayMinutes);
-            } else if (site.offers(Service.STROKE_UNIT) && strokeUnitOccupied[s] < strokeUnitBeds[s]) {
-                changeStrokeUnit(s, +1, now);
+            } else if (site.offers(Service.STROKE_UNIT) && strokeUnit[s].hasFreeBed()) {
+                admitStrokeUnit(j, s, now);
                 p.careLevel = CareLevel.STROKE_UNIT;
                 st.organisedCareShare = 1;
                 j.next(STROKE_UNIT_DISCHARGE, mimic ? st.mimicStayMinutes : st.strokeUnitStayMinutes);
@@ -279,7 +304,7 @@ public final class StrokePathway implements Pathway {
                 st.organisedCareShare = 0;
                 if (!mimic && hospital.strokeUnitBedQueue() && site.offers(Service.STROKE_UNIT)) {
                     st.wardAdmissionMinutes = now;
-                    strokeUnitWaiting[s].addLast(j);
+                    strokeUnit[s].arrive(j);
                     j.next(WARD_DISCHARGE, st.strokeUnitStayMinutes);
                     return;
                 }
@@ -288,20 +313,40 @@ public final class StrokePathway implements Pathway {
         }
 
         /**
-         * A stroke-unit bed freed at {@code site}: the longest-waiting stroke on a general ward moves into it for
-         * the rest of its stay, and its share of the stay in organised care is that rest over the whole stay.
+         * A stroke ready to leave its HASU bed at {@code j.site()} for its home stroke unit on site {@code home}
+         * keeps the HASU bed and takes a bed there if one is free, else joins that unit's line; once it has the bed
+         * a fleet ambulance is called to move it.
          */
-        private void admitFromWard(int site, double now) {
-            Journey j = strokeUnitWaiting[site].pollFirst();
+        private void awaitRepatriation(Journey j, int home, double now) {
+            StrokeState.of(j.patient()).stepDownReadyMinutes = now;
+            if (strokeUnit[home].arrive(j) == BedPool.Admission.BED) {
+                strokeUnitMeter.change(home, +1, now);
+                j.moveByAmbulance(home, REPATRIATION_DEPART, REPATRIATION_ARRIVE);
+            }
+        }
+
+        /**
+         * A stroke-unit bed frees at {@code site}: the longest-waiting stroke takes it. One waiting in a HASU bed on
+         * another site has it held and is moved by ambulance; one waiting in its HASU bed on this site steps down
+         * for its whole stroke-unit stay; one on a general ward moves for the rest of its stay, and its share of the
+         * stay in organised care is that rest over the whole stay.
+         */
+        private void releaseStrokeUnit(int site, double now) {
+            strokeUnitMeter.change(site, -1, now);
+            Journey j = strokeUnit[site].release();
             if (j == null) {
                 return;
             }
+            strokeUnitMeter.change(site, +1, now);
             Patient p = j.patient();
             StrokeState s = StrokeState.of(p);
+            if (j.site() != site) {
+                j.moveByAmbulance(site, REPATRIATION_DEPART, REPATRIATION_ARRIVE);
+                return;
+            }
             if (!Double.isNaN(s.stepDownReadyMinutes)) {
-                // A stroke waiting in its HASU bed steps down for its whole stroke-unit stay; the HASU bed frees.
-                changeHasu(site, -1, now);
-                changeStrokeUnit(site, +1, now);
+                // The HASU bed frees.
+                releaseHasu(site, now);
                 stepDownWaited(p, now - s.stepDownReadyMinutes);
                 s.stepDownReadyMinutes = Double.NaN;
                 j.next(STROKE_UNIT_DISCHARGE, s.strokeUnitStayMinutes);
@@ -312,7 +357,6 @@ public final class StrokePathway implements Pathway {
             double left = stay - (now - s.wardAdmissionMinutes);
             p.careLevel = CareLevel.STROKE_UNIT;
             s.organisedCareShare = stay > 0 ? Math.max(0, left) / stay : 0;
-            changeStrokeUnit(site, +1, now);
             j.next(STROKE_UNIT_DISCHARGE, Math.max(0, left));
             j.finish();
         }
@@ -328,16 +372,20 @@ public final class StrokePathway implements Pathway {
         @Override
         public void write(ReplicationResult result, double years) {
             result.metric(Metrics.HASU_STEP_DOWN_WAIT_HOURS_MEAN, stepDowns > 0 ? stepDownWaitSum / stepDowns / 60 : Double.NaN);
+            result.metric(Metrics.STROKE_REPATRIATIONS_PER_YEAR, repatriations / years);
+            result.metric(Metrics.REPATRIATION_WAIT_HOURS_MEAN,
+                    repatriations > 0 ? repatriationWaitSum / repatriations / 60 : Double.NaN);
         }
 
-        private void changeHasu(int site, int delta, double now) {
-            hasuOccupied[site] += delta;
-            hasuMeter.change(site, delta, now);
+        private void releaseHasu(int site, double now) {
+            hasu[site].release();
+            hasuMeter.change(site, -1, now);
         }
 
-        private void changeStrokeUnit(int site, int delta, double now) {
-            strokeUnitOccupied[site] += delta;
-            strokeUnitMeter.change(site, delta, now);
+        /** Takes a free stroke-unit bed at {@code site}. */
+        private void admitStrokeUnit(Journey j, int site, double now) {
+            strokeUnit[site].arrive(j);
+            strokeUnitMeter.change(site, +1, now);
         }
 
         @Override

@@ -16,7 +16,7 @@ public final class StrokeState implements PathwayState {
     public double scanToNeedleUniform;
     public double doorToPunctureMinutes;
     public double hasuStayMinutes;
-    /** After the HASU, moves on to a stroke-unit bed on the same site. */
+    /** After the HASU, moves on to a stroke-unit bed (its home stroke unit's, or its HASU site's). */
     public boolean strokeUnitAfterHasu;
     public double strokeUnitStayMinutes;
     public double mimicStayMinutes;
@@ -28,7 +28,10 @@ public final class StrokeState implements PathwayState {
     public double organisedCareShare;
     /** Clock minutes at which a stroke admitted to a general ward started waiting for a stroke-unit bed. */
     public double wardAdmissionMinutes = Double.NaN;
-    /** When the stroke was ready to move from its HASU bed to a stroke unit and found none free, else NaN. */
+    /**
+     * When the stroke was ready to move from its HASU bed to a stroke unit and has not left the HASU yet (waiting
+     * for a stroke-unit bed, or for the ambulance of its repatriation), else NaN.
+     */
     public double stepDownReadyMinutes = Double.NaN;
 
     /** The stroke state of a patient of the stroke pathway. */

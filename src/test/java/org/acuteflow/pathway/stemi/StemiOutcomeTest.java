@@ -132,5 +132,12 @@ class StemiOutcomeTest {
         InputException e2 = assertThrows(InputException.class,
                 () -> StemiOutcome.from(unknownPath, new SourceMap("t.yaml")));
         assertTrue(e2.getMessage().contains("hazard_ratio_per_hour"), e2.getMessage());
+        // A distribution without its interval is reported by the same rule as an outcome coefficient's.
+        JsonNode noInterval = Binder.mapper().valueToTree(DEFAULTS);
+        ((ObjectNode) noInterval.get("uncertainty").get(1)).remove("ci95");
+        InputException e3 = assertThrows(InputException.class,
+                () -> StemiOutcome.from(noInterval, new SourceMap("t.yaml")));
+        assertTrue(e3.getMessage().contains("uncertainty[1]") && e3.getMessage().contains("ci95 must be [low, high]"),
+                e3.getMessage());
     }
 }

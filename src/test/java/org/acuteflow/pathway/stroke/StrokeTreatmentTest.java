@@ -21,7 +21,7 @@ class StrokeTreatmentTest {
         DistributionSpec day = DistributionSpec.fixed(1440);
         return new HospitalParameters.Stroke(DistributionSpec.fixed(10), DistributionSpec.fixed(40),
                 DistributionSpec.fixed(20), DistributionSpec.fixed(35), 60, 270, 180, 20,
-                DistributionSpec.fixed(90), 360, day, 0.5, day, day, true, true);
+                DistributionSpec.fixed(90), 360, day, 0.5, day, day, true, true, true);
     }
 
     /** Stroke specialist on site Monday-Friday 08:00-18:00 only; on call otherwise with a 30-minute delay. */
