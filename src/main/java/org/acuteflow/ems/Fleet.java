@@ -1,8 +1,6 @@
 package org.acuteflow.ems;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 import org.acuteflow.network.Network;
 import org.acuteflow.network.TravelTimes;
 
@@ -13,8 +11,9 @@ import org.acuteflow.network.TravelTimes;
  * hour-of-week factor scales every route alike, so the order holds at every hour). Whether a returning vehicle
  * may be sent is the dispatch rule's choice ({@link Dispatch}); where it counts as being: its origin (the
  * hospital it cleared at) for the first half of its journey home and its station for the second half, and its
- * station throughout when it returns from a scene (the network has no scene-to-scene times). O(stations tried +
- * returning vehicles) per dispatch, no allocation.
+ * station throughout when it returns from a scene (the network has no scene-to-scene times). The search for a
+ * returning vehicle looks only at stations and sites no farther than the best found ({@link DispatchOrders}), so
+ * its cost does not grow with the fleet; no allocation.
  *
  * <p>{@link #busy()} counts vehicles away from their station, returning ones included: the fleet's utilisation
  * is the time-average of that count over the fleet size.
@@ -22,32 +21,51 @@ import org.acuteflow.network.TravelTimes;
  * <p>Mutable; confined to one replication.
  */
 public final class Fleet {
+    private static final int NONE = -1;
     private final int[] homeStation;
     private final int[][] freeStack;
     private final int[] freeCount;
-    private final int[][] stationOrderByZone;
-    private final int[][] stationOrderBySite;
+    private final DispatchOrders orders;
     private final TravelTimes travel;
-    /** Returning vehicles, in a dense array with each one's slot (-1: not returning). */
-    private final int[] returning;
-    private final int[] returningSlot;
-    private int returningCount;
+    /**
+     * Returning vehicles, each in two intrusive lists (no allocation): its home station's and, when it cleared at a
+     * hospital, that site's. A dispatch searches the lists of the stations and sites nearest the call only.
+     */
+    private final int[] stationHead;
+    private final int[] siteHead;
+    private final int[] nextAtStation;
+    private final int[] prevAtStation;
+    private final int[] nextAtSite;
+    private final int[] prevAtSite;
+    private final boolean[] isReturning;
     private final int[] returnFromSite;
     private final double[] returnStart;
     private final double[] returnEnd;
+    /** Search state of the current dispatch: the least minutes found and its vehicle (NONE: the station's). */
+    private double best;
+    private int bestVehicle;
     private int busy;
     private int lastFromSite = -1;
     private boolean lastWasReturning;
 
     /**
      * @param vehiclesPerStation vehicles based at each station
-     * @param stationOrderByZone per zone, station indices from nearest to farthest (stations with no vehicle
-     *                           may be left out)
+     * @param stationOrderByZone per zone, every station with a vehicle from nearest to farthest (equal times: lower
+     *                           index first)
      * @param travel             the network's travel times (base minutes), for the stations' order from each
      *                           site and the positions of returning vehicles
      * @param sites              number of hospital sites (transfers are dispatched to sites)
      */
     public Fleet(int[] vehiclesPerStation, int[][] stationOrderByZone, TravelTimes travel, int sites) {
+        this(vehiclesPerStation, new DispatchOrders(vehiclesPerStation, stationOrderByZone, travel,
+                stationOrderByZone.length, sites));
+    }
+
+    /**
+     * @param vehiclesPerStation vehicles based at each station
+     * @param orders             the scenario's nearest-first orders (built from the same vehicles per station)
+     */
+    public Fleet(int[] vehiclesPerStation, DispatchOrders orders) {
         int total = 0;
         for (int v : vehiclesPerStation) {
             if (v < 0) {
@@ -67,20 +85,17 @@ public final class Fleet {
                 id++;
             }
         }
-        this.stationOrderByZone = stationOrderByZone;
-        this.travel = travel;
-        stationOrderBySite = new int[sites][];
-        for (int site = 0; site < stationOrderBySite.length; site++) {
-            final int from = site;
-            stationOrderBySite[site] = IntStream.range(0, vehiclesPerStation.length)
-                    .filter(s -> vehiclesPerStation[s] > 0).boxed()
-                    .sorted(Comparator.<Integer>comparingDouble(s -> travel.siteToStation(from, s))
-                            .thenComparingInt(s -> s))
-                    .mapToInt(Integer::intValue).toArray();
-        }
-        returning = new int[total];
-        returningSlot = new int[total];
-        Arrays.fill(returningSlot, -1);
+        this.orders = orders;
+        this.travel = orders.travel;
+        stationHead = new int[vehiclesPerStation.length];
+        Arrays.fill(stationHead, NONE);
+        siteHead = new int[orders.stationsBySite.length];
+        Arrays.fill(siteHead, NONE);
+        nextAtStation = new int[total];
+        prevAtStation = new int[total];
+        nextAtSite = new int[total];
+        prevAtSite = new int[total];
+        isReturning = new boolean[total];
         returnFromSite = new int[total];
         returnStart = new double[total];
         returnEnd = new double[total];
@@ -115,46 +130,114 @@ public final class Fleet {
      * out from: {@link #lastFromSite()}; whether it was returning: {@link #lastWasReturning()}.
      */
     public int dispatchToZone(int zone, double now, boolean includeReturning) {
-        int station = firstStationWithVehicle(stationOrderByZone[zone]);
+        int station = firstStationWithVehicle(orders.stationsByZone[zone]);
         if (!includeReturning) {
             return take(station, -1, now);
         }
         double best = station < 0 ? Double.POSITIVE_INFINITY : travel.stationToZone(station, zone);
-        return take(station, nearerReturning(best, zone, -1, now), now);
+        return take(station, nearerReturningToZone(best, zone, now), now);
     }
 
     /**
      * As {@link #dispatchToZone} for a vehicle sent to hospital site {@code site} (an inter-hospital transfer).
      */
     public int dispatchToSite(int site, double now, boolean includeReturning) {
-        int station = firstStationWithVehicle(stationOrderBySite[site]);
+        int station = firstStationWithVehicle(orders.stationsBySite[site]);
         if (!includeReturning) {
             return take(station, -1, now);
         }
         double best = station < 0 ? Double.POSITIVE_INFINITY : travel.siteToStation(site, station);
-        return take(station, nearerReturning(best, -1, site, now), now);
+        return take(station, nearerReturningToSite(best, site, now), now);
     }
 
-    /**
-     * The returning vehicle strictly nearer than {@code stationMinutes} (base minutes from the nearest station with a
-     * free vehicle) to zone {@code zone}, or when it is -1 to site {@code site}, from where each counts as being at
-     * {@code now}; ties among returning vehicles go to the lower id. -1 when none is nearer.
+    /*
+     * The returning vehicle strictly nearer than the nearest free station's minutes, from where each counts as
+     * being at now; among equal minutes the lower id: the least (minutes, id) below the station's minutes, so the
+     * order of the search does not matter. Stations and sites are searched nearest first and each search stops at
+     * the first place with returning vehicles that is farther than the best found: nothing beyond it can be nearer.
+     * A zone keeps only its nearest few sites; when all of them are within the best, every site is searched.
      */
-    private int nearerReturning(double stationMinutes, int zone, int site, double now) {
-        double best = stationMinutes;
-        int bestReturning = -1;
-        for (int i = 0; i < returningCount; i++) {
-            int v = returning[i];
-            int at = positionSite(v, now);
-            double base = zone >= 0
-                    ? (at >= 0 ? travel.zoneToSite(zone, at) : travel.stationToZone(homeStation[v], zone))
-                    : (at >= 0 ? travel.siteToSite(at, site) : travel.siteToStation(site, homeStation[v]));
-            if (base < best || (base == best && bestReturning >= 0 && v < bestReturning)) {
-                best = base;
-                bestReturning = v;
+
+    private int nearerReturningToZone(double stationMinutes, int zone, double now) {
+        best = stationMinutes;
+        bestVehicle = NONE;
+        for (int s : orders.stationsByZone[zone]) {
+            if (stationHead[s] != NONE) {
+                double m = travel.stationToZone(s, zone);
+                if (m > best) {
+                    break;
+                }
+                offerAtStation(s, m, now);
             }
         }
-        return bestReturning;
+        boolean searched = false;
+        for (int site : orders.nearestSitesByZone[zone]) {
+            if (siteHead[site] != NONE) {
+                double m = travel.zoneToSite(zone, site);
+                if (m > best) {
+                    searched = true;
+                    break;
+                }
+                offerAtSite(site, m, now);
+            }
+        }
+        if (!searched && orders.nearestSitesByZone[zone].length < siteHead.length) {
+            for (int site = 0; site < siteHead.length; site++) {
+                if (siteHead[site] != NONE) {
+                    offerAtSite(site, travel.zoneToSite(zone, site), now);
+                }
+            }
+        }
+        return bestVehicle;
+    }
+
+    private int nearerReturningToSite(double stationMinutes, int site, double now) {
+        best = stationMinutes;
+        bestVehicle = NONE;
+        for (int s : orders.stationsBySite[site]) {
+            if (stationHead[s] != NONE) {
+                double m = travel.siteToStation(site, s);
+                if (m > best) {
+                    break;
+                }
+                offerAtStation(s, m, now);
+            }
+        }
+        for (int from : orders.sitesBySite[site]) {
+            if (siteHead[from] != NONE) {
+                double m = travel.siteToSite(from, site);
+                if (m > best) {
+                    break;
+                }
+                offerAtSite(from, m, now);
+            }
+        }
+        return bestVehicle;
+    }
+
+    /** Offers the returning vehicles of station {@code s} that count as being there, {@code minutes} away. */
+    private void offerAtStation(int s, double minutes, double now) {
+        for (int v = stationHead[s]; v != NONE; v = nextAtStation[v]) {
+            if (positionSite(v, now) < 0) {
+                offer(v, minutes);
+            }
+        }
+    }
+
+    /** Offers the vehicles returning from site {@code site} that still count as being there. */
+    private void offerAtSite(int site, double minutes, double now) {
+        for (int v = siteHead[site]; v != NONE; v = nextAtSite[v]) {
+            if (positionSite(v, now) >= 0) {
+                offer(v, minutes);
+            }
+        }
+    }
+
+    private void offer(int v, double minutes) {
+        if (minutes < best || (minutes == best && bestVehicle != NONE && v < bestVehicle)) {
+            best = minutes;
+            bestVehicle = v;
+        }
     }
 
     /** The site the last dispatched vehicle set out from, or -1 when it set out from its station. */
@@ -175,13 +258,27 @@ public final class Fleet {
         returnFromSite[vehicle] = fromSite;
         returnStart[vehicle] = start;
         returnEnd[vehicle] = end;
-        returningSlot[vehicle] = returningCount;
-        returning[returningCount++] = vehicle;
+        isReturning[vehicle] = true;
+        int s = homeStation[vehicle];
+        prevAtStation[vehicle] = NONE;
+        nextAtStation[vehicle] = stationHead[s];
+        if (stationHead[s] != NONE) {
+            prevAtStation[stationHead[s]] = vehicle;
+        }
+        stationHead[s] = vehicle;
+        if (fromSite >= 0) {
+            prevAtSite[vehicle] = NONE;
+            nextAtSite[vehicle] = siteHead[fromSite];
+            if (siteHead[fromSite] != NONE) {
+                prevAtSite[siteHead[fromSite]] = vehicle;
+            }
+            siteHead[fromSite] = vehicle;
+        }
     }
 
     /** Whether the vehicle is driving back to its station. */
     public boolean isReturning(int vehicle) {
-        return returningSlot[vehicle] >= 0;
+        return isReturning[vehicle];
     }
 
     /** The returning vehicle is sent on a job before it reached its station (it stays busy). */
@@ -234,13 +331,32 @@ public final class Fleet {
     }
 
     private void removeReturning(int v) {
-        int slot = returningSlot[v];
-        if (slot < 0) {
+        if (!isReturning[v]) {
             return;
         }
-        int last = returning[--returningCount];
-        returning[slot] = last;
-        returningSlot[last] = slot;
-        returningSlot[v] = -1;
+        isReturning[v] = false;
+        int prev = prevAtStation[v];
+        int next = nextAtStation[v];
+        if (prev == NONE) {
+            stationHead[homeStation[v]] = next;
+        } else {
+            nextAtStation[prev] = next;
+        }
+        if (next != NONE) {
+            prevAtStation[next] = prev;
+        }
+        int site = returnFromSite[v];
+        if (site >= 0) {
+            prev = prevAtSite[v];
+            next = nextAtSite[v];
+            if (prev == NONE) {
+                siteHead[site] = next;
+            } else {
+                nextAtSite[prev] = next;
+            }
+            if (next != NONE) {
+                prevAtSite[next] = prev;
+            }
+        }
     }
 }

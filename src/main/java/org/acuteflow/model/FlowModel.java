@@ -8,6 +8,7 @@ import org.acuteflow.demand.DemandClass;
 import org.acuteflow.demand.ThinnedArrivals;
 import org.acuteflow.demand.WeeklyProfile;
 import org.acuteflow.demand.ZoneWeight;
+import org.acuteflow.ems.DispatchOrders;
 import org.acuteflow.ems.Fleet;
 import org.acuteflow.ems.ResponseCars;
 import org.acuteflow.hospital.EdCapacity;
@@ -40,6 +41,7 @@ public final class FlowModel implements ScenarioModel {
     private final int[] carsPerStation;
     private final int[][] carStationOrder;
     private final Routing routing;
+    private final DispatchOrders dispatchOrders;
     /** Per registered pathway ({@link Pathways#ALL} order), the pathway on this scenario. */
     private final Pathway.Scenario[] pathways;
     private final ThinnedArrivals[] arrivals;
@@ -89,6 +91,8 @@ public final class FlowModel implements ScenarioModel {
         this.parameters = parameters;
         this.vehiclesPerStation = Fleet.scaledVehicles(network, parameters.ems().fleetScale());
         this.routing = new Routing(network, vehiclesPerStation);
+        this.dispatchOrders = new DispatchOrders(vehiclesPerStation, routing.stationOrder(), network.travel(),
+                network.zones().size(), network.sites().size());
         this.carsPerStation = ResponseCars.perStation(network.stations().size(),
                 parameters.ems().responseCarsPerStation());
         this.carStationOrder = ResponseCars.stationOrder(network.travel(), carsPerStation, network.zones().size());
@@ -230,6 +234,11 @@ public final class FlowModel implements ScenarioModel {
 
     int[] vehiclesPerStation() {
         return vehiclesPerStation;
+    }
+
+    /** The nearest-first orders each replication's fleet searches (shared by replications). */
+    DispatchOrders dispatchOrders() {
+        return dispatchOrders;
     }
 
     /** Rapid-response cars per station ({@code ems.response_cars_per_station} at every station). */

@@ -120,7 +120,7 @@ final class Replication {
         ResponseCars cars = new ResponseCars(simulator, travel, model.carsPerStation(), model.carStationOrder(),
                 network.sites().size(), (busy, now) -> occupancy.busyCars.set(now, busy));
         this.ambulances = new AmbulanceService<>(simulator, travel, model.parameters().ems().responseTravelFactor(),
-                new Fleet(model.vehiclesPerStation(), routing.stationOrder(), travel, network.sites().size()),
+                new Fleet(model.vehiclesPerStation(), model.dispatchOrders()),
                 Dispatch.of(model.parameters().ems().dispatch()), cars,
                 new AmbulanceService.Crew<>() {
                     @Override
