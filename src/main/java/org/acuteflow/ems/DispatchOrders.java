@@ -10,6 +10,11 @@ import org.acuteflow.network.TravelTimes;
  * per zone and per site, the stations with vehicles by base travel time to it; per zone, its nearest few sites
  * (where a vehicle driving home from a hospital counts as being for the first half of its way); per site, every
  * site by base travel time to it. Equal times keep the lower index. Immutable.
+ *
+ * <p>A zone's nearest stations and sites are also kept in one flat zone-major array each, index and minutes side
+ * by side ({@link #nearStations}, {@link #nearSites}): a dispatch then reads one short stretch of memory for the
+ * zone instead of a row as long as the country and a travel-time array laid out station by station. A search that
+ * needs more than a short row holds continues in the full order, so no answer depends on the cut.
  */
 public final class DispatchOrders {
     /**
@@ -18,10 +23,31 @@ public final class DispatchOrders {
      * it would need more it scans every site (same answer, more reads).
      */
     static final int NEAREST_SITES = 12;
+    /**
+     * How many of a zone's nearest stations with vehicles its short row keeps: the nearest station with a free
+     * vehicle is almost always among them; when none of them has one the search goes on in the full order.
+     */
+    static final int NEAREST_STATIONS = 16;
+    /** No station or site in this slot of a short row (the zone's full order is shorter than the row). */
+    static final int EMPTY = -1;
 
     final int[][] stationsByZone;
     final int[][] stationsBySite;
-    final int[][] nearestSitesByZone;
+    /** Length of each zone's short row of stations. */
+    final int stationRow;
+    /**
+     * Per zone, its first {@link #stationRow} stations of {@link #stationsByZone}: at {@code 2 * (zone *
+     * stationRow + i)} the station (as a double, {@link #EMPTY} past the order's end), next to it its base minutes
+     * to the zone ({@code travel.stationToZone}, the same double).
+     */
+    final double[] nearStations;
+    /** Length of each zone's short row of sites. */
+    final int siteRow;
+    /**
+     * Per zone, its {@link #NEAREST_SITES} nearest sites (all when fewer; none when no station has a vehicle) with
+     * each site's base minutes from the zone, laid out as {@link #nearStations}.
+     */
+    final double[] nearSites;
     final int[][] sitesBySite;
     final TravelTimes travel;
 
@@ -47,9 +73,30 @@ public final class DispatchOrders {
         }
         // No vehicle, no vehicle driving home: a fleet without vehicles (no response cars) needs no site lists.
         int keep = withVehicles.length == 0 ? 0 : Math.min(NEAREST_SITES, sites);
-        nearestSitesByZone = new int[zones][];
+        int[][] nearestSitesByZone = new int[zones][];
         for (int z = 0; z < zones; z++) {
             nearestSitesByZone[z] = keep == 0 ? new int[0] : nearestSites(travel, z, sites, keep);
+        }
+        int longest = 0;
+        for (int[] order : stationsByZone) {
+            longest = Math.max(longest, order.length);
+        }
+        stationRow = Math.min(NEAREST_STATIONS, longest);
+        nearStations = new double[2 * zones * stationRow];
+        siteRow = keep;
+        nearSites = new double[2 * zones * siteRow];
+        for (int z = 0; z < zones; z++) {
+            for (int i = 0; i < stationRow; i++) {
+                int at = 2 * (z * stationRow + i);
+                boolean inOrder = i < stationsByZone[z].length;
+                nearStations[at] = inOrder ? stationsByZone[z][i] : EMPTY;
+                nearStations[at + 1] = inOrder ? travel.stationToZone(stationsByZone[z][i], z) : Double.NaN;
+            }
+            for (int i = 0; i < siteRow; i++) {
+                int at = 2 * (z * siteRow + i);
+                nearSites[at] = nearestSitesByZone[z][i];
+                nearSites[at + 1] = travel.zoneToSite(z, nearestSitesByZone[z][i]);
+            }
         }
     }
 

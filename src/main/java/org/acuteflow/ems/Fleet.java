@@ -130,19 +130,38 @@ public final class Fleet {
      * out from: {@link #lastFromSite()}; whether it was returning: {@link #lastWasReturning()}.
      */
     public int dispatchToZone(int zone, double now, boolean includeReturning) {
-        int station = firstStationWithVehicle(orders.stationsByZone[zone]);
+        double[] near = orders.nearStations;
+        int row = orders.stationRow;
+        int station = -1;
+        double minutes = Double.POSITIVE_INFINITY;
+        for (int i = 0, at = 2 * zone * row; i < row; i++, at += 2) {
+            int s = (int) near[at];
+            if (s == DispatchOrders.EMPTY) {
+                break;
+            }
+            if (freeCount[s] > 0) {
+                station = s;
+                minutes = near[at + 1];
+                break;
+            }
+        }
+        if (station < 0) {
+            station = firstStationWithVehicle(orders.stationsByZone[zone], row);
+            if (station >= 0) {
+                minutes = travel.stationToZone(station, zone);
+            }
+        }
         if (!includeReturning) {
             return take(station, -1, now);
         }
-        double best = station < 0 ? Double.POSITIVE_INFINITY : travel.stationToZone(station, zone);
-        return take(station, nearerReturningToZone(best, zone, now), now);
+        return take(station, nearerReturningToZone(minutes, zone, now), now);
     }
 
     /**
      * As {@link #dispatchToZone} for a vehicle sent to hospital site {@code site} (an inter-hospital transfer).
      */
     public int dispatchToSite(int site, double now, boolean includeReturning) {
-        int station = firstStationWithVehicle(orders.stationsBySite[site]);
+        int station = firstStationWithVehicle(orders.stationsBySite[site], 0);
         if (!includeReturning) {
             return take(station, -1, now);
         }
@@ -161,27 +180,54 @@ public final class Fleet {
     private int nearerReturningToZone(double stationMinutes, int zone, double now) {
         best = stationMinutes;
         bestVehicle = NONE;
-        for (int s : orders.stationsByZone[zone]) {
+        // The zone's short row first: minutes are at hand, so it stops at the first station farther than the best.
+        double[] near = orders.nearStations;
+        int row = orders.stationRow;
+        boolean done = false;
+        for (int i = 0, at = 2 * zone * row; i < row; i++, at += 2) {
+            int s = (int) near[at];
+            if (s == DispatchOrders.EMPTY) {
+                done = true;
+                break;
+            }
+            double m = near[at + 1];
+            if (m > best) {
+                done = true;
+                break;
+            }
             if (stationHead[s] != NONE) {
-                double m = travel.stationToZone(s, zone);
-                if (m > best) {
-                    break;
-                }
                 offerAtStation(s, m, now);
             }
         }
-        boolean searched = false;
-        for (int site : orders.nearestSitesByZone[zone]) {
-            if (siteHead[site] != NONE) {
-                double m = travel.zoneToSite(zone, site);
-                if (m > best) {
-                    searched = true;
-                    break;
+        if (!done) {
+            int[] order = orders.stationsByZone[zone];
+            for (int i = row; i < order.length; i++) {
+                int s = order[i];
+                if (stationHead[s] != NONE) {
+                    double m = travel.stationToZone(s, zone);
+                    if (m > best) {
+                        break;
+                    }
+                    offerAtStation(s, m, now);
                 }
+            }
+        }
+        // Sites not in the short row are no nearer than its last; past the best, nothing farther can be nearer.
+        near = orders.nearSites;
+        row = orders.siteRow;
+        boolean searched = false;
+        for (int i = 0, at = 2 * zone * row; i < row; i++, at += 2) {
+            double m = near[at + 1];
+            if (m > best) {
+                searched = true;
+                break;
+            }
+            int site = (int) near[at];
+            if (siteHead[site] != NONE) {
                 offerAtSite(site, m, now);
             }
         }
-        if (!searched && orders.nearestSitesByZone[zone].length < siteHead.length) {
+        if (!searched && row < siteHead.length) {
             for (int site = 0; site < siteHead.length; site++) {
                 if (siteHead[site] != NONE) {
                     offerAtSite(site, travel.zoneToSite(zone, site), now);
@@ -300,10 +346,11 @@ public final class Fleet {
         return from >= 0 && now < 0.5 * (returnStart[v] + returnEnd[v]) ? from : -1;
     }
 
-    private int firstStationWithVehicle(int[] order) {
-        for (int s : order) {
-            if (freeCount[s] > 0) {
-                return s;
+    /** The first station of {@code order} from position {@code from} on with a free vehicle, or -1. */
+    private int firstStationWithVehicle(int[] order, int from) {
+        for (int i = from; i < order.length; i++) {
+            if (freeCount[order[i]] > 0) {
+                return order[i];
             }
         }
         return -1;

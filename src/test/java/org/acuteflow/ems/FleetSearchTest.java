@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The fleet's bounded search for a returning vehicle must choose exactly what the exhaustive rule chooses: the
  * least (minutes from where it counts as being, id) among returning vehicles strictly nearer than the nearest free
- * station. Random layouts with whole-minute times (many ties), more sites than a zone keeps as its nearest, random
- * calls, transfers, returns from scenes and hospitals, arrivals home; every dispatch is compared with a scan of
- * all vehicles written here from the rule.
+ * station, and the nearest free station itself: the first of the zone's full order with a free vehicle. Random
+ * layouts with whole-minute times (many ties), more sites and stations than a zone's short rows keep, random calls,
+ * transfers, returns from scenes and hospitals, arrivals home; every dispatch is compared with a scan of all
+ * vehicles written here from the rule.
  */
 class FleetSearchTest {
 
@@ -115,10 +116,11 @@ class FleetSearchTest {
         Random r = new Random(20261205L);
         int dispatches = 0;
         int returningChosen = 0;
-        for (int round = 0; round < 60; round++) {
+        int beyondShortRow = 0;
+        for (int round = 0; round < 100; round++) {
             int zones = 1 + r.nextInt(6);
             int sites = 1 + r.nextInt(DispatchOrders.NEAREST_SITES * 2);
-            int stations = 1 + r.nextInt(8);
+            int stations = 1 + r.nextInt(DispatchOrders.NEAREST_STATIONS * 2);
             int range = round % 10 == 0 ? 1 : 2 + r.nextInt(15);
             TravelTimes t = layout(r, zones, sites, stations, range);
             int[] perStation = IntStream.range(0, stations).map(s -> r.nextInt(4)).toArray();
@@ -149,10 +151,14 @@ class FleetSearchTest {
                     int zone = toZone ? r.nextInt(zones) : -1;
                     int site = toZone ? -1 : r.nextInt(sites);
                     int station = -1;
-                    for (int s : toZone ? stationOrder[zone] : new DispatchOrders(perStation, stationOrder, t,
-                            zones, sites).stationsBySite[site]) {
-                        if (hasFree(ref, s)) {
-                            station = s;
+                    int[] order = toZone ? stationOrder[zone] : new DispatchOrders(perStation, stationOrder, t,
+                            zones, sites).stationsBySite[site];
+                    for (int i = 0; i < order.length; i++) {
+                        if (hasFree(ref, order[i])) {
+                            station = order[i];
+                            if (toZone && i >= DispatchOrders.NEAREST_STATIONS) {
+                                beyondShortRow++;
+                            }
                             break;
                         }
                     }
@@ -194,8 +200,9 @@ class FleetSearchTest {
                 }
             }
         }
-        assertTrue(dispatches > 10_000 && returningChosen > 1_000, dispatches + " dispatches, " + returningChosen
-                + " of them returning vehicles");
+        assertTrue(dispatches > 10_000 && returningChosen > 1_000 && beyondShortRow > 30, dispatches
+                + " dispatches, " + returningChosen + " of them returning vehicles, " + beyondShortRow
+                + " to a station beyond the zone's short row");
     }
 
     private static boolean hasFree(Exhaustive ref, int station) {
