@@ -34,23 +34,36 @@ public final class DestinationRules {
 
     /**
      * The nearest site of a candidate list (sites offering the pathway's service); when {@code divertWhenFull},
-     * the nearest with a free HASU bed, the nearest of all when every one is full.
+     * the nearest with a free HASU bed, the nearest of all when every one is full. {@code nearest} gives the first
+     * of a zone's list (-1 when it is empty) without reading the list.
      */
-    public record NearestWithService(String key, IntFunction<int[]> candidates, boolean divertWhenFull)
-            implements DestinationPolicy {
+    public record NearestWithService(String key, IntFunction<int[]> candidates, IntUnaryOperator nearest,
+                                     boolean divertWhenFull) implements DestinationPolicy {
+        /** The rule on candidate lists alone (their first is read from the list). */
+        public NearestWithService(String key, IntFunction<int[]> candidates, boolean divertWhenFull) {
+            this(key, candidates, z -> {
+                int[] list = candidates.apply(z);
+                return list.length > 0 ? list[0] : -1;
+            }, divertWhenFull);
+        }
+
         @Override
         public int destination(Patient p, double now, Situation situation) {
-            int[] list = candidates.apply(p.zone);
-            if (divertWhenFull) {
-                for (int s : list) {
-                    if (situation.hasFreeHasuBed(s)) {
-                        p.diverted = s != list[0];
-                        p.intendedSite = list[0];
-                        return s;
+            int first = nearest.applyAsInt(p.zone);
+            if (divertWhenFull || first < 0) {
+                int[] list = candidates.apply(p.zone);
+                if (divertWhenFull) {
+                    for (int s : list) {
+                        if (situation.hasFreeHasuBed(s)) {
+                            p.diverted = s != list[0];
+                            p.intendedSite = list[0];
+                            return s;
+                        }
                     }
                 }
+                return list[0];
             }
-            return list[0];
+            return first;
         }
     }
 

@@ -29,6 +29,14 @@ public final class Routing {
     private final int[][] mtcSites;
     private final int[][] traumaUnitSites;
     private final int[][] pciSites;
+    /**
+     * The first of each zone's lists above in one dense array per list (-1 when the list is empty): the nearest
+     * site is what most patients need, and a zone-indexed int is one read where the row is two, each a likely
+     * cache miss on a network of tens of thousands of zones.
+     */
+    private final int[] nearestStroke;
+    private final int[] nearestAe;
+    private final int[] nearestPci;
     private final int[][] stationOrder;
     private final int[] selfPresentSite;
     private final int[] homeStrokeUnit;
@@ -97,8 +105,19 @@ public final class Routing {
             st.sort(Comparator.<Integer>comparingDouble(s -> t.stationToZone(s, zone)).thenComparingInt(s -> s));
             stationOrder[z] = st.stream().mapToInt(Integer::intValue).toArray();
         }
+        nearestStroke = firstOf(strokeSites);
+        nearestAe = firstOf(aeSites);
+        nearestPci = firstOf(pciSites);
         nearestMtcFromSite = nearestFromSite(network, mtc);
         nearestPciFromSite = nearestFromSite(network, pci);
+    }
+
+    private static int[] firstOf(int[][] lists) {
+        int[] first = new int[lists.length];
+        for (int z = 0; z < lists.length; z++) {
+            first[z] = lists[z].length > 0 ? lists[z][0] : -1;
+        }
+        return first;
     }
 
     /** For each site, the nearest other site passing {@code specialist} (within provider networks), or -1. */
@@ -160,6 +179,21 @@ public final class Routing {
     /** Stroke-protocol sites for zone {@code z}, nearest first (never empty). */
     public int[] strokeSites(int z) {
         return strokeSites[z];
+    }
+
+    /** The first of {@link #strokeSites}. */
+    public int nearestStrokeSite(int z) {
+        return nearestStroke[z];
+    }
+
+    /** The first of {@link #aeSites}. */
+    public int nearestAeSite(int z) {
+        return nearestAe[z];
+    }
+
+    /** The first of {@link #pciSites}, or -1 when there is none. */
+    public int nearestPciSite(int z) {
+        return nearestPci[z];
     }
 
     /**

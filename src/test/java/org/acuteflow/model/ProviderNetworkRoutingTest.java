@@ -64,6 +64,19 @@ class ProviderNetworkRoutingTest {
         assertArrayEquals(new int[] {1}, r.strokeSites(1));
     }
 
+    /** Each zone's nearest site, kept apart for speed, is the first of its list in every case above. */
+    @Test
+    void theNearestSiteOfEachListIsItsFirst() {
+        for (Routing r : new Routing[] {new Routing(network(false, 10), new int[] {4}),
+                new Routing(network(true, 10), new int[] {4}), new Routing(network(true, 15), new int[] {4})}) {
+            for (int z = 0; z < 2; z++) {
+                assertEquals(r.aeSites(z)[0], r.nearestAeSite(z));
+                assertEquals(r.strokeSites(z)[0], r.nearestStrokeSite(z));
+                assertEquals(r.pciSites(z).length > 0 ? r.pciSites(z)[0] : -1, r.nearestPciSite(z));
+            }
+        }
+    }
+
     /**
      * A 15-minute margin: S1 (8) is no longer below 20 - 15 = 5 for HASU and MTC; S3 at 5 is not below 5 either.
      * A 5-minute margin: the transfer from S2 may cross to S3 (4 < 12 - 5).

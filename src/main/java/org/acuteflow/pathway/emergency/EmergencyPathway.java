@@ -52,7 +52,8 @@ public final class EmergencyPathway implements Pathway {
 
     /** The nearest type-1 A&E: the rule of every conveyed patient no specialist rule takes. */
     public static DestinationPolicy nearestAe(ScenarioInputs in) {
-        return new DestinationRules.NearestWithService("nearest_ae", in.routing()::aeSites, false);
+        return new DestinationRules.NearestWithService("nearest_ae", in.routing()::aeSites,
+                in.routing()::nearestAeSite, false);
     }
 
     @Override

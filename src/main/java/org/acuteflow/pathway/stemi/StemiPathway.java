@@ -54,8 +54,10 @@ public final class StemiPathway implements Pathway {
 
     /** Destination rules by key, as a configuration names them ({@code routing.stemi}). */
     static final Map<String, BiFunction<Routing, RoutingProtocol, DestinationPolicy>> RULES = Map.of(
-            "nearest_pci", (r, p) -> new DestinationRules.NearestWithService("nearest_pci", r::pciSites, false),
-            "nearest_ae", (r, p) -> new DestinationRules.NearestWithService("nearest_ae", r::aeSites, false));
+            "nearest_pci", (r, p) -> new DestinationRules.NearestWithService("nearest_pci", r::pciSites,
+                    r::nearestPciSite, false),
+            "nearest_ae", (r, p) -> new DestinationRules.NearestWithService("nearest_ae", r::aeSites,
+                    r::nearestAeSite, false));
 
     @Override
     public String key() {

@@ -47,10 +47,12 @@ public final class StrokePathway implements Pathway {
 
     /** Stroke rules by key ({@code routing.stroke}). */
     private static final Map<String, BiFunction<Routing, RoutingProtocol, DestinationPolicy>> RULES = Map.of(
-            "nearest_hasu", (r, p) -> new DestinationRules.NearestWithService("nearest_hasu", r::strokeSites, true),
+            "nearest_hasu", (r, p) -> new DestinationRules.NearestWithService("nearest_hasu", r::strokeSites,
+                    r::nearestStrokeSite, true),
             "nearest_stroke_unit", (r, p) -> new DestinationRules.NearestWithService("nearest_stroke_unit",
-                    r::strokeSites, false),
-            "nearest_ae", (r, p) -> new DestinationRules.NearestWithService("nearest_ae", r::strokeSites, false));
+                    r::strokeSites, r::nearestStrokeSite, false),
+            "nearest_ae", (r, p) -> new DestinationRules.NearestWithService("nearest_ae", r::strokeSites,
+                    r::nearestStrokeSite, false));
 
     // Steps after the door.
     private static final int HASU_DISCHARGE = 0;

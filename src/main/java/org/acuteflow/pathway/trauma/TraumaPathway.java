@@ -36,7 +36,8 @@ public final class TraumaPathway implements Pathway {
 
     /** Major trauma rules by key ({@code routing.trauma}). */
     private static final Map<String, BiFunction<Routing, RoutingProtocol, DestinationPolicy>> RULES = Map.of(
-            "nearest_ae", (r, p) -> new DestinationRules.NearestWithService("nearest_ae", r::aeSites, false),
+            "nearest_ae", (r, p) -> new DestinationRules.NearestWithService("nearest_ae", r::aeSites,
+                    r::nearestAeSite, false),
             "mtc_within_threshold", (r, p) -> new DestinationRules.SpecialistWithinThreshold("mtc_within_threshold",
                     r::mtcSites, r::traumaUnitSites, r::nearestMtcFromSite, p.mtcThresholdMinutes()));
 
