@@ -196,7 +196,7 @@ public final class AmbulanceService<C extends AmbulanceService.Call> {
 
     /** Base minutes of vehicle {@code v}'s drive to a scene in {@code zone} from site {@code fromSite} or (-1) its station. */
     private double sceneBaseMinutes(int v, int fromSite, int zone) {
-        return fromSite >= 0 ? travel.zoneToSite(zone, fromSite) : travel.stationToZone(fleet.homeStation(v), zone);
+        return fleet.baseMinutesToZone(v, fromSite, zone);
     }
 
     /**

@@ -47,6 +47,14 @@ public final class Fleet {
     private int busy;
     private int lastFromSite = -1;
     private boolean lastWasReturning;
+    /**
+     * The last dispatch to a zone: its vehicle (NONE: none), zone, where the vehicle set out from (as
+     * {@link #lastFromSite}) and its base minutes from there; a pure function of the first three.
+     */
+    private int lastZoneVehicle = NONE;
+    private int lastZone;
+    private int lastZoneFromSite;
+    private double lastZoneMinutes;
 
     /**
      * @param vehiclesPerStation vehicles based at each station
@@ -151,10 +159,25 @@ public final class Fleet {
                 minutes = travel.stationToZone(station, zone);
             }
         }
-        if (!includeReturning) {
-            return take(station, -1, now);
+        int returningVehicle = includeReturning ? nearerReturningToZone(minutes, zone, now) : NONE;
+        int v = take(station, returningVehicle, now);
+        lastZoneVehicle = v;
+        lastZone = zone;
+        lastZoneFromSite = lastFromSite;
+        lastZoneMinutes = returningVehicle >= 0 ? best : minutes;
+        return v;
+    }
+
+    /**
+     * Base minutes of vehicle {@code v}'s drive to zone {@code zone} from site {@code fromSite} or (-1) its
+     * station. Right after {@link #dispatchToZone} sent {@code v} there, the search had them at hand (the same
+     * number), so the travel-time arrays, laid out station by station, are not read again.
+     */
+    public double baseMinutesToZone(int v, int fromSite, int zone) {
+        if (v == lastZoneVehicle && zone == lastZone && fromSite == lastZoneFromSite) {
+            return lastZoneMinutes;
         }
-        return take(station, nearerReturningToZone(minutes, zone, now), now);
+        return fromSite >= 0 ? travel.zoneToSite(zone, fromSite) : travel.stationToZone(homeStation[v], zone);
     }
 
     /**

@@ -167,6 +167,16 @@ class FleetSearchTest {
                     int expectedReturning = ref.returningChoice(stationMinutes, zone, site, now);
                     int v = toZone ? fleet.dispatchToZone(zone, now, true) : fleet.dispatchToSite(site, now, true);
                     dispatches++;
+                    // The minutes to the scene, as the search left them and for any vehicle, place and zone.
+                    for (int k = 0; k < 2; k++) {
+                        int cv = k == 0 ? v : r.nextInt(home.length);
+                        int cz = k == 0 ? zone : r.nextInt(zones);
+                        int cf = k == 0 ? fleet.lastFromSite() : r.nextInt(sites + 1) - 1;
+                        if (cv >= 0 && cz >= 0) {
+                            assertEquals(cf >= 0 ? t.zoneToSite(cz, cf) : t.stationToZone(home[cv], cz),
+                                    fleet.baseMinutesToZone(cv, cf, cz));
+                        }
+                    }
                     if (expectedReturning >= 0) {
                         returningChosen++;
                         assertEquals(expectedReturning, v, "round " + round + " step " + step);
